@@ -1,0 +1,3 @@
+module github.com/profilehub/platform/deploy
+
+go 1.26

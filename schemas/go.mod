@@ -1,0 +1,3 @@
+module github.com/profilehub/platform/schemas
+
+go 1.26

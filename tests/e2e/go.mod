@@ -1,0 +1,13 @@
+module github.com/profilehub/platform/tests/e2e
+
+go 1.26
+
+require (
+	github.com/profilehub/platform/pkg v0.0.0
+	github.com/profilehub/platform/schemas v0.0.0
+)
+
+replace (
+	github.com/profilehub/platform/pkg => ../../pkg
+	github.com/profilehub/platform/schemas => ../../schemas
+)
