@@ -1,0 +1,13 @@
+// Package clickhouse embeds the ClickHouse migrations, applied in file-name
+// order by package migrate of the pkg module. Files are append-only: a
+// change to the schema is a new file.
+package clickhouse
+
+import "embed"
+
+// Migrations holds every *.sql file of this directory. Statements are
+// separated by a semicolon at the end of a line, and {database} stands for
+// the target database name.
+//
+//go:embed *.sql
+var Migrations embed.FS

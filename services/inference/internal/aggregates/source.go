@@ -1,0 +1,26 @@
+package aggregates
+
+import (
+	"context"
+	"time"
+
+	"github.com/profilehub/platform/services/inference/internal/traits"
+)
+
+// Source is what the inference handler reads: a Reader whose RFM
+// thresholds come through an RFMCache.
+type Source struct {
+	*Reader
+	rfm *RFMCache
+}
+
+// NewSource returns a Source on r, refreshing the RFM
+// thresholds at most once per rfmRefresh (0 refreshes for every batch).
+func NewSource(r *Reader, rfmRefresh time.Duration) *Source {
+	return &Source{Reader: r, rfm: NewRFMCache(r, rfmRefresh)}
+}
+
+// RFMThresholds returns the cached population thresholds.
+func (s *Source) RFMThresholds(ctx context.Context) (*traits.RFMThresholds, error) {
+	return s.rfm.Get(ctx)
+}

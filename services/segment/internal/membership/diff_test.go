@@ -1,0 +1,43 @@
+package membership
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestDecide(t *testing.T) {
+	at := time.Date(2011, 12, 9, 0, 0, 0, 0, time.UTC)
+	next := func(version string, segs ...string) Record {
+		return Record{ProfileID: "p", RulesVersion: version, AsOf: at, Segments: segs}
+	}
+	tests := []struct {
+		name    string
+		stored  *Record
+		next    Record
+		changed bool
+		joined  []string
+		left    []string
+	}{
+		{"first time", nil, next("v1", "active", "new"), true, []string{"active", "new"}, []string{}},
+		{"first time without segments", nil, next("v1"), true, []string{}, []string{}},
+		{"same set and version", &Record{RulesVersion: "v1", Segments: []string{"active"}},
+			next("v1", "active"), false, []string{}, []string{}},
+		{"same set new version", &Record{RulesVersion: "v1", Segments: []string{"active"}},
+			next("v2", "active"), true, []string{}, []string{}},
+		{"joined and left", &Record{RulesVersion: "v1", Segments: []string{"active", "new"}},
+			next("v1", "active", "frequent"), true, []string{"frequent"}, []string{"new"}},
+		{"left everything", &Record{RulesVersion: "v1", Segments: []string{"active"}},
+			next("v1"), true, []string{}, []string{"active"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, changed := Decide(tt.stored, tt.next)
+			assert.Equal(t, tt.changed, changed, "changed")
+			assert.Equal(t, tt.joined, c.Joined, "joined")
+			assert.Equal(t, tt.left, c.Left, "left")
+			assert.Equal(t, tt.next.Segments, c.Segments, "segments")
+		})
+	}
+}

@@ -1,0 +1,121 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/profilehub/platform/pkg/catalogue"
+	"github.com/profilehub/platform/pkg/testenv"
+)
+
+// sliceInvoices is how many invoices of the retail year the end-to-end
+// tests import: the first weeks of December 2010.
+const sliceInvoices = 1500
+
+// retailFile returns the path of the real retail data set, or skips when it
+// is absent and the stack is not required.
+func retailFile(t testing.TB) string {
+	path := os.Getenv("PROFILEHUB_DATA")
+	if path == "" {
+		path = filepath.Join(repoRoot(t), "..", "shared", "data")
+	}
+	path = filepath.Join(path, "online-retail", "online-retail.csv.gz")
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("PROFILEHUB_REQUIRE_STACK") == "1" {
+			t.Fatalf("retail data set not found at %s: set PROFILEHUB_DATA to the data folder", path)
+		}
+		t.Skipf("retail data set not found at %s", path)
+	}
+	return path
+}
+
+func TestPipelineRetailSlice(t *testing.T) {
+	file := retailFile(t)
+	p := newPlatform(t)
+	want := readRetailFixture(t, file, sliceInvoices, catalogue.IsFeeStockCode)
+	require.NotEmpty(t, want.Customers)
+
+	p.startAll()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	p.profilectl(ctx, "import", "online-retail", "--file", file,
+		"--limit-invoices", strconv.Itoa(sliceInvoices))
+
+	p.requireFigures(ctx, want)
+}
+
+func TestPipelineSurvivesSIGKILL(t *testing.T) {
+	file := retailFile(t)
+	p := newPlatform(t)
+	want := readRetailFixture(t, file, sliceInvoices, catalogue.IsFeeStockCode)
+
+	p.startAll()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+
+	// Import in the background and kill services while events flow: the
+	// killed services restart from their last committed offsets.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p.profilectl(ctx, "import", "online-retail", "--file", file,
+			"--limit-invoices", strconv.Itoa(sliceInvoices))
+	}()
+	for _, victim := range []string{"enrichment", "projector", "ingest"} {
+		p.waitForProgress(ctx, victim)
+		p.kill(victim)
+		p.start(victim)
+	}
+	wg.Wait()
+
+	p.requireFigures(ctx, want)
+}
+
+// waitForProgress waits until the service's consumer group has committed at
+// least one offset, so a kill lands in the middle of the work.
+func (p *platform) waitForProgress(ctx context.Context, service string) {
+	p.t.Helper()
+	require.Eventually(p.t, func() bool {
+		return p.committedRecords(ctx, service) > 0
+	}, 3*time.Minute, 100*time.Millisecond, "service %s committed nothing", service)
+}
+
+// requireFigures polls until the stores and the profile topic show exactly
+// the expected figures, and fails with the first differences on timeout.
+func (p *platform) requireFigures(ctx context.Context, want *retailFixture) {
+	p.t.Helper()
+	var diffs []string
+	ok := assertEventually(ctx, 6*time.Minute, func() bool {
+		diffs = p.compareFigures(ctx, want)
+		return len(diffs) == 0
+	})
+	if !ok {
+		if len(diffs) > 20 {
+			diffs = diffs[:20]
+		}
+		p.t.Fatalf("figures differ after waiting:\n%s", joinLines(diffs))
+	}
+}
+
+func assertEventually(ctx context.Context, limit time.Duration, check func() bool) bool {
+	deadline := time.Now().Add(limit)
+	for {
+		if check() {
+			return true
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return false
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+var _ = testenv.Kafka
