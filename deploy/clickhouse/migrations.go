@@ -5,8 +5,8 @@ package clickhouse
 
 import "embed"
 
-// Migrations holds every *.sql file of this directory. Statements are
-// separated by a semicolon at the end of a line, and {database} stands for
+// Migrations contains every *.sql file of this directory. Statements end
+// with a semicolon at the end of a line. The runner replaces {database} with
 // the target database name.
 //
 //go:embed *.sql

@@ -5,7 +5,7 @@ package postgres
 
 import "embed"
 
-// Migrations holds every *.sql file of this directory.
+// Migrations contains every *.sql file of this directory.
 //
 //go:embed *.sql
 var Migrations embed.FS

@@ -6,10 +6,10 @@ import (
 )
 
 // canonicalForm returns the Parsing Canonical Form of s as the Avro
-// specification defines it: full names, only the attributes that matter for
-// parsing (name, type, fields, symbols, items, values, size) in that order,
-// primitives in their simple form, no white space, and every named type
-// written out at its first use and referenced by full name after that.
+// specification defines it. The form keeps only full names and the
+// attributes name, type, fields, symbols, items, values and size, in that
+// order. Primitives take their simple form and there is no white space. A
+// named type is written out at its first use and by full name after that.
 //
 // goavro v2.15 computes its own canonical form, which keeps the
 // {"type":"long"} wrapper of logical types and names decimals

@@ -6,8 +6,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The fingerprints are the signed values that the Avro project publishes in
-// share/test/data/schema-tests.txt for these canonical forms.
+// The fingerprints are the Apache Avro project's test vectors
+// (share/test/data/schema-tests.txt), as signed 64-bit values, in the form
+// that the tests of other Avro implementations quote them.
 func TestCanonicalFormAndFingerprint(t *testing.T) {
 	tests := []struct {
 		name        string
@@ -77,4 +78,17 @@ func TestCodecHeaderCarriesFingerprint(t *testing.T) {
 	for i := range 8 {
 		require.Equal(t, byte(fp>>(8*i)), data[2+i], "fingerprint byte %d", i)
 	}
+}
+
+func TestFingerprintDiffersFromGoavroForLogicalTypes(t *testing.T) {
+	reg, err := Default()
+	require.NoError(t, err)
+	event, err := reg.Codec("profilehub.events.Event")
+	require.NoError(t, err)
+	require.NotEqual(t, event.reader.codec.Rabin, event.Fingerprint())
+	require.NotContains(t, event.CanonicalSchema(), "logicalType")
+	require.NotContains(t, event.CanonicalSchema(), "bytes.decimal")
+
+	_, plain := readerRegistry(t, `{"type":"record","name":"R","fields":[{"name":"n","type":"long"}]}`)
+	require.Equal(t, plain.reader.codec.Rabin, plain.Fingerprint())
 }

@@ -68,11 +68,11 @@ func (c *Codec) appendBody(buf []byte, native map[string]any) ([]byte, error) {
 
 // Decode decodes single-object or Confluent wire format data into the
 // goavro native form of the reader schema. It decodes the body with the
-// writer schema named by the header, then resolves writer to reader by the
-// Avro specification's rules; data written with the reader schema itself
-// skips the resolution. Decode returns a *DecodeError for data that can
-// never be decoded. Any other error comes from the schema registry client
-// and is worth retrying.
+// writer schema that the header names. Then it resolves writer to reader by
+// the Avro specification's rules, unless the writer is the reader schema
+// itself. Decode returns a *DecodeError for data that can never be decoded.
+// Any other error comes from the schema registry client and is worth
+// retrying.
 func (c *Codec) Decode(data []byte) (map[string]any, error) {
 	return c.DecodeContext(context.Background(), data)
 }

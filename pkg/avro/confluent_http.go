@@ -32,8 +32,11 @@ type HTTPSchemaRegistry struct {
 // 10-second timeout.
 func NewHTTPSchemaRegistry(baseURL string, client *http.Client) (*HTTPSchemaRegistry, error) {
 	u, err := url.Parse(baseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("schema registry url %q is not an http or https URL", baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("schema registry url is invalid: %w", err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("schema registry url %q is invalid: expected http:// or https:// and a host", u.Redacted())
 	}
 	if client == nil {
 		client = &http.Client{Timeout: 10 * time.Second}
@@ -79,7 +82,8 @@ func (h *HTTPSchemaRegistry) SchemaByID(ctx context.Context, id uint32) (string,
 }
 
 // Register posts schema to /subjects/{subject}/versions and returns its id.
-// The registry returns the existing id for a schema registered before.
+// A Confluent registry returns the existing id when the subject already has
+// the schema, so Register is safe to repeat.
 func (h *HTTPSchemaRegistry) Register(ctx context.Context, subject, schema string) (uint32, error) {
 	request, err := json.Marshal(map[string]string{"schema": schema})
 	if err != nil {

@@ -186,8 +186,8 @@ func recordDefault(s *schema, raw any) (any, error) {
 }
 
 // unionDefault reads a union default as the first branch it is valid for.
-// The Avro specification asks for the first branch, and later versions of it
-// allow any branch.
+// The Avro specification requires the first branch, but Avro Java accepts
+// any branch, so schemas written for Java may rely on that.
 func unionDefault(s *schema, raw any) (any, error) {
 	var firstErr error
 	for _, b := range s.branches {

@@ -168,6 +168,13 @@ func (r *Registry) Names() []string {
 // version of a reader schema, and returns its CRC-64-AVRO fingerprint. The
 // schema may refer to named types of the loaded files. Adding a schema
 // twice is harmless.
+//
+// NOTE: the canonical form drops logical types, decimal scale, defaults and
+// aliases, so two versions that differ only in those share a fingerprint.
+// The registry keeps the first schema it saw, and single-object data of the
+// other version decodes with it: a changed decimal scale shifts the value.
+// The Confluent wire format does not have this problem, because each
+// version gets its own id.
 func (r *Registry) AddWriter(schemaJSON string) (uint64, error) {
 	entry, err := r.addWriter(schemaJSON)
 	if err != nil {

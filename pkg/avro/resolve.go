@@ -80,7 +80,8 @@ func (c *compiler) record(w, r *schema, path string) (convertFunc, error) {
 	}
 	key := [2]*schema{w, r}
 	if holder, ok := c.records[key]; ok {
-		// A recursive reference: call whatever the outer compile stores.
+		// A recursive reference calls the function that the outer compile
+		// stores in holder once the record is compiled.
 		return func(v any) (any, error) {
 			if *holder == nil {
 				return v, nil
@@ -106,7 +107,7 @@ func (c *compiler) record(w, r *schema, path string) (convertFunc, error) {
 	if identity {
 		return nil, nil
 	}
-	*holder = convertRecord(r.name, plans)
+	*holder = convertRecord(r.name, plans, droppedFields(w, plans))
 	return *holder, nil
 }
 
@@ -160,13 +161,39 @@ func writerField(w *schema, rf *field) *field {
 	return nil
 }
 
-func convertRecord(name string, plans []fieldPlan) convertFunc {
+// droppedFields returns the writer fields that no reader field reads, or
+// nil when a reader field reads a writer field of another name through an
+// alias. Only without such renames can a record be converted in place.
+func droppedFields(w *schema, plans []fieldPlan) []string {
+	read := map[string]bool{}
+	for _, p := range plans {
+		if p.writerName != "" && p.writerName != p.name {
+			return nil
+		}
+		read[p.writerName] = true
+	}
+	dropped := []string{}
+	for _, wf := range w.fields {
+		if !read[wf.name] {
+			dropped = append(dropped, wf.name)
+		}
+	}
+	return dropped
+}
+
+// convertRecord converts a decoded writer record. With a non-nil dropped
+// list it edits the map that goavro returned, which nothing else refers
+// to, instead of building a new one.
+func convertRecord(name string, plans []fieldPlan, dropped []string) convertFunc {
 	return func(v any) (any, error) {
 		in, ok := v.(map[string]any)
 		if !ok {
 			return nil, fmt.Errorf("%w: record %s: decoded value is %T, not a map", ErrMalformed, name, v)
 		}
-		out := make(map[string]any, len(plans))
+		out := in
+		if dropped == nil {
+			out = make(map[string]any, len(plans))
+		}
 		for i := range plans {
 			p := &plans[i]
 			if p.writerName == "" {
@@ -181,6 +208,9 @@ func convertRecord(name string, plans []fieldPlan) convertFunc {
 				}
 			}
 			out[p.name] = value
+		}
+		for _, field := range dropped {
+			delete(out, field)
 		}
 		return out, nil
 	}
@@ -221,16 +251,16 @@ func convertArray(items convertFunc) convertFunc {
 		return nil
 	}
 	return func(v any) (any, error) {
+		// The slice comes from goavro's decoder, so it is converted in place.
 		in, _ := v.([]any)
-		out := make([]any, len(in))
 		for i, item := range in {
 			converted, err := items(item)
 			if err != nil {
 				return nil, err
 			}
-			out[i] = converted
+			in[i] = converted
 		}
-		return out, nil
+		return in, nil
 	}
 }
 
@@ -239,16 +269,16 @@ func convertMap(values convertFunc) convertFunc {
 		return nil
 	}
 	return func(v any) (any, error) {
+		// The map comes from goavro's decoder, so it is converted in place.
 		in, _ := v.(map[string]any)
-		out := make(map[string]any, len(in))
 		for k, item := range in {
 			converted, err := values(item)
 			if err != nil {
 				return nil, err
 			}
-			out[k] = converted
+			in[k] = converted
 		}
-		return out, nil
+		return in, nil
 	}
 }
 

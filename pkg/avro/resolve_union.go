@@ -38,7 +38,7 @@ func branchKey(s *schema) string {
 }
 
 // branchMatches reports whether a writer branch w can be read as reader
-// branch r. exact asks for the same type, without promotion.
+// branch r. With exact set, only the same type matches, without promotion.
 func branchMatches(w, r *schema, exact bool) bool {
 	if w.kind == r.kind {
 		switch w.kind {
@@ -56,9 +56,10 @@ func branchMatches(w, r *schema, exact bool) bool {
 
 // selectBranch returns the index of the reader branch that a writer value
 // of schema w is read as: the first branch of the same type, else the first
-// one that w promotes to, else -1. The Avro specification only asks for
-// the first match; preferring the same type keeps a long a long in a
-// ["null", "float", "long"] reader, as the Java implementation does.
+// one that w promotes to, else -1. The Avro specification only requires
+// the first match. Preferring the same type keeps a long a long in a
+// ["null", "float", "long"] reader, as Resolver.firstMatchingBranch of
+// Avro Java does.
 func selectBranch(w *schema, branches []*schema) int {
 	for _, exact := range []bool{true, false} {
 		for i, b := range branches {

@@ -10,7 +10,7 @@
 //
 // Each key resolves in this order: environment variable, file, the value
 // already in the struct. The variable for key "kafka.topic_prefix" is
-// PROFILEHUB_KAFKA_TOPIC_PREFIX; a comma-separated value fills a []string.
+// PROFILEHUB_KAFKA_TOPIC_PREFIX. A comma-separated value fills a []string.
 package config
 
 import (
@@ -56,7 +56,10 @@ func Load(path string, out Validator) error {
 		}
 	}
 
-	err := v.Unmarshal(out, func(dc *mapstructure.DecoderConfig) {
+	err := v.Unmarshal(out, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
+		mapstructure.StringToTimeDurationHookFunc(),
+		splitList,
+	)), func(dc *mapstructure.DecoderConfig) {
 		dc.ErrorUnused = true
 	})
 	if err != nil {
@@ -68,6 +71,22 @@ func Load(path string, out Validator) error {
 	return nil
 }
 
+// splitList decodes a string into a []string by splitting it at commas and
+// trimming spaces, so PROFILEHUB_KAFKA_BROKERS="a:1, b:2" gives two brokers.
+// An empty or blank string gives an empty list.
+func splitList(from, to reflect.Type, data any) (any, error) {
+	if from.Kind() != reflect.String || to != reflect.TypeFor[[]string]() {
+		return data, nil
+	}
+	out := []string{}
+	for item := range strings.SplitSeq(data.(string), ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out, nil
+}
+
 func describe(path string) string {
 	if path == "" {
 		return "(environment only)"
@@ -77,7 +96,7 @@ func describe(path string) string {
 
 // registerKeys walks the struct value s and, for every leaf field, sets the
 // field's current value as viper's default and binds its environment
-// variable. Viper only reads variables of keys it knows, so without the walk
+// variable. Viper reads the variables of registered keys only, so without the walk
 // an override of a key absent from the file would be ignored.
 func registerKeys(v *viper.Viper, prefix string, s reflect.Value) error {
 	t := s.Type()

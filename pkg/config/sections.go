@@ -98,8 +98,8 @@ func (c ClickHouse) Validate() error {
 
 // Postgres is the connection to PostgreSQL (keys postgres.*).
 type Postgres struct {
-	// DSN is a libpq connection string, URL or keyword/value form; pgxpool
-	// settings such as pool_max_conns may be added. Default: the local
+	// DSN is a libpq connection string in URL or keyword/value form. It may
+	// add pgxpool settings such as pool_max_conns. Default: the local
 	// stack's profilehub database. Empty is invalid.
 	DSN Secret `mapstructure:"dsn"`
 

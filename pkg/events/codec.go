@@ -89,7 +89,7 @@ func (c *Codec[T]) EncodeConfluent(schemaID uint32, v *T) ([]byte, error) {
 }
 
 // Decode decodes single-object or Confluent wire format data, resolving
-// older and newer writer schemas. A *avro.DecodeError is permanent; any
+// older and newer writer schemas. A *avro.DecodeError is permanent. Any
 // other error comes from the schema registry and is worth retrying.
 func (c *Codec[T]) Decode(data []byte) (*T, error) {
 	return c.DecodeContext(context.Background(), data)

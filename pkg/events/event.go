@@ -2,10 +2,11 @@
 // conversion to and from goavro's native form, and typed codecs built on
 // pkg/avro.
 //
-// Optional strings are "" for null, optional times are the zero time.Time
-// for null, and money is a decimal.Decimal that must fit the schemas'
-// decimal(18,4): at most 4 decimal places and 14 integer digits. Times are
-// UTC with millisecond precision on the wire.
+// Optional strings are "" for null and optional times are the zero
+// time.Time for null. Money is a decimal.Decimal that must fit the schemas'
+// decimal(18,4), with at most 4 decimal places and 14 integer digits, and
+// Decode returns it with exponent -4. Times are UTC with millisecond
+// precision on the wire, and Encode drops anything finer.
 package events
 
 import "time"

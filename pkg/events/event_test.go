@@ -12,8 +12,8 @@ func TestEventRoundTripPayloads(t *testing.T) {
 	payloads := map[string]any{
 		TypeIdentify: &Identify{Email: "a@example.com", FirstName: "Ada", BirthYear: &year, Country: "GB",
 			PreferredChannel: "email", ExplicitPreferences: []string{"vegan", "unscented"}},
-		TypeProductViewed: &ProductViewed{ProductID: "85123A", Category: "home", Price: moneyPtr(t, "2.55"), Currency: "GBP"},
-		TypeCartUpdated:   &CartUpdated{Action: CartActionRemoved, ProductID: "85123A", Quantity: 2, Price: moneyPtr(t, "-0.0001")},
+		TypeProductViewed:  &ProductViewed{ProductID: "85123A", Category: "home", Price: moneyPtr(t, "2.55"), Currency: "GBP"},
+		TypeCartUpdated:    &CartUpdated{Action: CartActionRemoved, ProductID: "85123A", Quantity: 2, Price: moneyPtr(t, "-0.0001")},
 		TypeOrderCompleted: orderEvent(t).Payload,
 		TypeOrderCancelled: &OrderCancelled{OrderID: "C536379", OriginalOrderID: "536370", Currency: "GBP", Reason: "refund",
 			Lines: []OrderLine{{LineNo: 1, ProductID: "D", Quantity: -1, UnitPrice: money(t, "27.5"), IsFee: true}}},

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"math/big"
 	"testing"
 	"time"
 
@@ -57,4 +58,18 @@ func orderEvent(t testing.TB) *Event {
 			},
 		},
 	}
+}
+
+func mustRat(t testing.TB, s string) *big.Rat {
+	t.Helper()
+	r, ok := new(big.Rat).SetString(s)
+	require.True(t, ok, s)
+	return r
+}
+
+func mustDecimal(t testing.TB, s string) decimal.Decimal {
+	t.Helper()
+	d, err := decimal.NewFromString(s)
+	require.NoError(t, err)
+	return d
 }

@@ -15,7 +15,8 @@ const (
 	ProfileSchema           = "profilehub.profiles.Profile"
 )
 
-// ProfileActivity says that a profile has new behavioural data up to AsOf.
+// ProfileActivity is the notice that a profile has new behavioural data up
+// to AsOf.
 type ProfileActivity struct {
 	ProfileID  string
 	AsOf       time.Time

@@ -24,8 +24,8 @@ func ApplyClickHouse(ctx context.Context, conn driver.Conn, database string) err
 // are skipped.
 //
 // ClickHouse has no transactions, so a file that fails halfway leaves its
-// earlier statements applied and is not recorded; the next run executes it
-// from the start, which is why statements use IF NOT EXISTS.
+// earlier statements applied and is not recorded. The next run executes the
+// file from the start, which is why statements use IF NOT EXISTS.
 //
 // NOTE: there is no lock, so two processes migrating one database at the
 // same time may both apply a file. Run migrations from one process.
@@ -95,7 +95,7 @@ func appliedClickHouse(ctx context.Context, conn driver.Conn, database string) (
 }
 
 // recordClickHouse inserts the file name through a batch, because ClickHouse
-// 18.16 does not answer an INSERT … VALUES sent through Exec.
+// 18.16 does not respond to an INSERT … VALUES sent through Exec.
 func recordClickHouse(ctx context.Context, conn driver.Conn, database, name string) error {
 	batch, err := conn.PrepareBatch(ctx, "INSERT INTO "+database+".schema_migrations (name, applied_at)")
 	if err != nil {

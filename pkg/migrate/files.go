@@ -59,7 +59,7 @@ func splitStatements(sql string) []string {
 	return out
 }
 
-// hasCode reports whether s holds a line other than a blank or "--" comment.
+// hasCode reports whether s contains a line other than a blank or "--" comment.
 func hasCode(s string) bool {
 	for line := range strings.Lines(s) {
 		line = strings.TrimSpace(line)

@@ -12,7 +12,7 @@ import (
 
 // OpenClickHouse connects to ClickHouse over the native protocol with LZ4
 // compression, using the address, database and credentials of cfg, and
-// pings until the server answers, for at most cfg.ConnectWait. The caller
+// pings until the server responds, for at most cfg.ConnectWait. The caller
 // closes the returned connection pool.
 //
 // The server of the local stack is ClickHouse 18.16, so callers insert

@@ -10,7 +10,7 @@ import (
 // offset. A handler may read Records from several goroutines and call Reject
 // concurrently.
 type Batch struct {
-	// Records holds at most Config.MaxPollRecords records. The handler must
+	// Records contains at most Config.MaxPollRecords records. The handler must
 	// not modify the records or the slice.
 	Records []*kgo.Record
 

@@ -40,26 +40,25 @@ type Config struct {
 	// DeadLetterTopic receives rejected records. Empty is invalid.
 	DeadLetterTopic string
 
-	// MaxPollRecords bounds the records of one Batch. Default 1000; zero
-	// means the default.
+	// MaxPollRecords bounds the records of one Batch. Default 1000, also
+	// when zero.
 	MaxPollRecords int
 
-	// BackoffInitial is the wait before the first retry of a failed batch;
-	// each further retry doubles it, with ±20% jitter. Default 100ms; zero
-	// means the default.
+	// BackoffInitial is the wait before the first retry of a failed batch.
+	// Each further retry doubles it, with ±20% jitter. Default 100ms, also
+	// when zero.
 	BackoffInitial time.Duration
 
-	// BackoffMax caps the wait between retries. Default 30s; zero means the
-	// default.
+	// BackoffMax caps the wait between retries. Default 30s, also when zero.
 	BackoffMax time.Duration
 
 	// CommitTimeout bounds one synchronous offset commit, including the
-	// final one at shutdown. Default 10s; zero means the default.
+	// final one at shutdown. Default 10s, also when zero.
 	CommitTimeout time.Duration
 
 	// ShutdownGrace is how long the batch in progress may still run after
-	// Run's context ends; then the handler's context is cancelled too.
-	// Default 30s; zero means the default.
+	// Run's context ends. Then the handler's context is cancelled too.
+	// Default 30s, also when zero.
 	ShutdownGrace time.Duration
 
 	// ExtraOpts are appended to the client options, for tests (for example

@@ -8,7 +8,7 @@
 //
 //   - Handle gets the records of one poll, at most Config.MaxPollRecords.
 //   - Handle returning an error means a transient failure (a store or the
-//     broker is unavailable). Nothing is committed; the runtime waits with
+//     broker is unavailable). Nothing is committed, and the runtime waits with
 //     exponential backoff and calls Handle again with the same records and
 //     the rejections cleared. It never gives up while its context lives, so
 //     Handle must be idempotent.
@@ -23,6 +23,11 @@
 //
 // Rebalances wait for the batch in progress (kgo.BlockRebalanceOnPoll), so
 // offsets are never committed for partitions the member no longer owns.
+//
+// NOTE: a batch that keeps failing also holds back a rebalance. If that
+// lasts longer than the group's rebalance timeout (60s by default in franz-go v1.22), the
+// broker removes this member. Its commit then fails and the batch is
+// delivered again to the new owner of the partitions.
 package stream
 
 import (
@@ -62,13 +67,13 @@ type Consumer struct {
 	metrics *metrics
 	client  *kgo.Client
 
-	assigned atomic.Bool // the group assigned this member partitions at least once
+	assigned atomic.Bool // partitions were assigned and not lost since
 }
 
 // NewConsumer validates cfg, applies its defaults and creates the client,
 // which joins the group when Run first polls. service names the service in
 // the dead-letter headers and is the default client id. The metrics are
-// registered in reg; a nil reg registers none. A Consumer whose Run is never
+// registered in reg, and a nil reg registers none. A Consumer whose Run is never
 // called must be released with Client().Close().
 func NewConsumer(cfg Config, service string, h Handler, log zerolog.Logger,
 	reg prometheus.Registerer) (*Consumer, error) {
@@ -121,10 +126,10 @@ func (c *Consumer) clientOpts() []kgo.Opt {
 // outputs. Run closes it on return.
 func (c *Consumer) Client() *kgo.Client { return c.client }
 
-// Ready returns nil when the group has assigned this member partitions at
-// least once or the broker answers a ping within 2s, else the ping error.
-// A member without partitions (more members than partitions) counts as
-// ready as long as the broker is reachable.
+// Ready returns nil when the group has assigned this member partitions that
+// were not lost since, or when the broker responds to a ping within 2s. Else
+// it returns the ping error. A member without partitions (more members than
+// partitions) counts as ready as long as the broker is reachable.
 func (c *Consumer) Ready() error {
 	if c.assigned.Load() {
 		return nil
@@ -146,10 +151,13 @@ func (c *Consumer) onRevoked(_ context.Context, _ *kgo.Client, revoked map[strin
 	// Every batch is committed before rebalances are allowed, so there is
 	// nothing left to commit here.
 	c.log.Info().Interface("partitions", revoked).Msg("partitions revoked")
+	c.metrics.deleteLag(revoked)
 }
 
 func (c *Consumer) onLost(_ context.Context, _ *kgo.Client, lost map[string][]int32) {
+	c.assigned.Store(false)
 	c.log.Warn().Interface("partitions", lost).Msg("partitions lost")
+	c.metrics.deleteLag(lost)
 }
 
 func (c *Consumer) onCallbackBlocked(context.Context, *kgo.Client) {

@@ -13,6 +13,8 @@ import (
 	"github.com/rs/zerolog"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/twmb/franz-go/pkg/kadm"
+	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
@@ -26,11 +28,14 @@ func TestConsumerRetriesThenCommits(t *testing.T) {
 		ends := be.endOffsets(t)
 
 		var commitsDuringFailure []map[int32]int64
-		h := &recorder{fail: func(call int, _ *Batch) error {
+		var failedBatch, retriedBatch []*kgo.Record
+		h := &recorder{fail: func(call int, b *Batch) error {
 			if call == 1 {
+				failedBatch = b.Records
 				return errStoreDown
 			}
 			if call == 2 {
+				retriedBatch = b.Records
 				// Still inside the retried batch: nothing may be committed.
 				commitsDuringFailure = append(commitsDuringFailure, be.committed(t, "retry"))
 			}
@@ -47,6 +52,7 @@ func TestConsumerRetriesThenCommits(t *testing.T) {
 		r.stop(t)
 
 		assert.Equal(t, sorted(want), h.seen(), "every record handled once after the retry")
+		assert.Equal(t, failedBatch, retriedBatch, "the retry gets the same records")
 		require.Len(t, commitsDuringFailure, 1)
 		assert.Empty(t, commitsDuringFailure[0], "no commit before the retried batch succeeded")
 		assert.Equal(t, 1.0, testutil.ToFloat64(r.consumer.metrics.retries), "retries metric")
@@ -236,4 +242,42 @@ func TestProduceSyncNamesTopic(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "events.resolved")
 	assert.NoError(t, ProduceSync(ctx, cl), "no records is a no-op")
+}
+
+// When the dead-letter topic cannot be written, the batch stays uncommitted
+// and the runtime retries the produce until it succeeds, then commits.
+func TestConsumerDeadLetterRetriesBeforeCommit(t *testing.T) {
+	cluster, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(4, "events.raw"))
+	require.NoError(t, err)
+	defer cluster.Close()
+	be := backend{brokers: cluster.ListenAddrs(), input: "events.raw", dlq: "events.deadletter"}
+	be.produce(t, "dlqdown", 3)
+	ends := be.endOffsets(t)
+
+	h := &recorder{onBatch: func(_ context.Context, b *Batch) {
+		for _, rec := range b.Records {
+			if string(rec.Value) == "dlqdown-1" {
+				b.Reject(rec, "invalid", errors.New("missing event_type"))
+			}
+		}
+	}}
+	logs := &syncBuffer{}
+	r := be.start(t, be.config("dlqdown"), h, zerolog.New(logs), nil)
+
+	require.Eventually(t, func() bool {
+		return strings.Contains(logs.String(), "producing to dead-letter topic failed")
+	}, 30*time.Second, 20*time.Millisecond)
+	assert.Empty(t, be.committed(t, "dlqdown"), "no commit before the dead-letter produce succeeded")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err = kadm.NewClient(be.client(t)).CreateTopic(ctx, 4, 1, nil, be.dlq)
+	require.NoError(t, err)
+
+	dead := be.readAll(t, be.dlq, 1)
+	assert.Equal(t, "dlqdown-1", string(dead[0].Value))
+	require.Eventually(t, func() bool {
+		return assert.ObjectsAreEqual(ends, be.committed(t, "dlqdown"))
+	}, 30*time.Second, 50*time.Millisecond)
+	r.stop(t)
 }

@@ -9,16 +9,16 @@ import (
 // metrics of one Consumer. Every metric carries the constant label group, so
 // several consumers can share a registry.
 type metrics struct {
-	consumed       *prometheus.CounterVec   // by topic
-	batches        prometheus.Counter       // batches whose Handle returned nil
-	handleDuration prometheus.Histogram     // one Handle call, success or not
-	retries        prometheus.Counter       // failed Handle calls that were retried
-	deadLettered   *prometheus.CounterVec   // by reason
-	fetchErrors    *prometheus.CounterVec   // by topic
-	produceErrors  prometheus.Counter       // failed dead-letter produce attempts
-	commitErrors   prometheus.Counter       // failed commits
-	lag            *prometheus.GaugeVec     // by topic, partition
-	collectors     []prometheus.Collector   // all of the above, for registration
+	consumed       *prometheus.CounterVec // by topic
+	batches        prometheus.Counter     // batches whose Handle returned nil
+	handleDuration prometheus.Histogram   // one Handle call, success or not
+	retries        prometheus.Counter     // failed Handle calls that were retried
+	deadLettered   *prometheus.CounterVec // by reason
+	fetchErrors    *prometheus.CounterVec // by topic
+	produceErrors  prometheus.Counter     // failed dead-letter produce attempts
+	commitErrors   prometheus.Counter     // failed commits
+	lag            *prometheus.GaugeVec   // by topic, partition
+	collectors     []prometheus.Collector // all of the above, for registration
 }
 
 func newMetrics(group string) *metrics {
@@ -58,7 +58,7 @@ func newMetrics(group string) *metrics {
 	return m
 }
 
-// register adds the metrics to reg; a nil reg registers nothing.
+// register adds the metrics to reg. A nil reg registers nothing.
 func (m *metrics) register(reg prometheus.Registerer) error {
 	if reg == nil {
 		return nil
@@ -73,4 +73,14 @@ func (m *metrics) register(reg prometheus.Registerer) error {
 
 func (m *metrics) setLag(topic string, partition int32, lag int64) {
 	m.lag.WithLabelValues(topic, strconv.Itoa(int(partition))).Set(float64(lag))
+}
+
+// deleteLag removes the lag gauges of partitions this member gave up, so a
+// stale value does not stay exported.
+func (m *metrics) deleteLag(partitions map[string][]int32) {
+	for topic, ps := range partitions {
+		for _, p := range ps {
+			m.lag.DeleteLabelValues(topic, strconv.Itoa(int(p)))
+		}
+	}
 }

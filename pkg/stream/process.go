@@ -41,8 +41,7 @@ func (c *Consumer) handle(ctx, work context.Context, b *Batch) bool {
 		}
 
 		if ctx.Err() != nil {
-			c.batchEvent(c.log.Error(), b).Err(err).Int("attempt", attempt).
-				Msg("giving up batch at shutdown; it is delivered again after restart")
+			c.giveUp(b, err, attempt)
 			return false
 		}
 		wait := backoff(attempt, c.cfg.BackoffInitial, c.cfg.BackoffMax)
@@ -50,11 +49,16 @@ func (c *Consumer) handle(ctx, work context.Context, b *Batch) bool {
 		c.batchEvent(c.log.Warn(), b).Err(err).Int("attempt", attempt).Dur("backoff", wait).
 			Msg("handling batch failed, retrying")
 		if !sleep(ctx, wait) {
-			c.batchEvent(c.log.Error(), b).Err(err).Int("attempt", attempt).
-				Msg("giving up batch at shutdown; it is delivered again after restart")
+			c.giveUp(b, err, attempt)
 			return false
 		}
 	}
+}
+
+// giveUp logs a batch left uncommitted at shutdown after attempt failures.
+func (c *Consumer) giveUp(b *Batch, err error, attempt int) {
+	c.batchEvent(c.log.Error(), b).Err(err).Int("attempt", attempt).
+		Msg("stopping with a failed batch uncommitted, it is delivered again after restart")
 }
 
 // deadLetter produces the batch's rejected records to the dead-letter topic
@@ -65,26 +69,27 @@ func (c *Consumer) deadLetter(ctx, work context.Context, b *Batch) bool {
 	if len(rejected) == 0 {
 		return true
 	}
-	recs := make([]*kgo.Record, len(rejected))
-	for i, rej := range rejected {
-		recs[i] = c.deadLetterRecord(rej)
-	}
-
 	for attempt := 1; ; attempt++ {
+		// Fresh records each attempt, because producing fills in fields
+		// such as the partition.
+		recs := make([]*kgo.Record, len(rejected))
+		for i, rej := range rejected {
+			recs[i] = c.deadLetterRecord(rej)
+		}
 		err := ProduceSync(work, c.client, recs...)
 		if err == nil {
 			break
 		}
 		c.metrics.produceErrors.Inc()
 		if ctx.Err() != nil {
-			c.batchEvent(c.log.Error(), b).Err(err).
-				Msg("giving up dead-lettering at shutdown; the batch is delivered again after restart")
+			c.giveUp(b, err, attempt)
 			return false
 		}
 		wait := backoff(attempt, c.cfg.BackoffInitial, c.cfg.BackoffMax)
 		c.batchEvent(c.log.Warn(), b).Err(err).Int("attempt", attempt).Dur("backoff", wait).
 			Msg("producing to dead-letter topic failed, retrying")
 		if !sleep(ctx, wait) {
+			c.giveUp(b, err, attempt)
 			return false
 		}
 	}
@@ -111,7 +116,7 @@ func (c *Consumer) commit(ctx context.Context, b *Batch) {
 
 	if err := c.client.CommitRecords(cctx, b.Records...); err != nil {
 		c.metrics.commitErrors.Inc()
-		c.batchEvent(c.log.Error(), b).Err(err).Msg("committing batch failed; its records are delivered again")
+		c.batchEvent(c.log.Error(), b).Err(err).Msg("committing batch failed, its records are delivered again")
 		return
 	}
 	c.batchEvent(c.log.Debug(), b).Msg("batch committed")

@@ -12,9 +12,8 @@ import (
 
 // ProduceSync produces recs with cl and waits until the broker acknowledged
 // every one of them or ctx ends. It returns the first failure, naming the
-// record's topic; records without a partition are spread by key hash. On an
-// error some records may have been written, so callers retry the whole call
-// and rely on idempotent consumers.
+// record's topic. After an error some records may have been written, so
+// callers retry the whole call and rely on idempotent consumers.
 func ProduceSync(ctx context.Context, cl *kgo.Client, recs ...*kgo.Record) error {
 	if len(recs) == 0 {
 		return nil

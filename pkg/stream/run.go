@@ -16,12 +16,15 @@ import (
 // closed by someone else.
 func (c *Consumer) Run(ctx context.Context) error {
 	c.log.Info().
+		Str("client_id", c.cfg.ClientID).
 		Strs("brokers", c.cfg.Brokers).
 		Strs("topics", c.cfg.Topics).
 		Str("dead_letter_topic", c.cfg.DeadLetterTopic).
 		Int("max_poll_records", c.cfg.MaxPollRecords).
 		Dur("backoff_initial", c.cfg.BackoffInitial).
 		Dur("backoff_max", c.cfg.BackoffMax).
+		Dur("commit_timeout", c.cfg.CommitTimeout).
+		Dur("shutdown_grace", c.cfg.ShutdownGrace).
 		Msg("consumer starting")
 
 	// work is the handlers' context: it outlives ctx by the shutdown grace,

@@ -12,7 +12,7 @@ import (
 
 // NewLogger returns a zerolog logger that writes JSON lines to stderr, each
 // with a timestamp and the field service=name. level is a zerolog level name
-// (trace, debug, info, warn, error); an empty level means info. An unknown
+// (trace, debug, info, warn, error), and an empty level means info. An unknown
 // level is an error that names the config key log.level.
 func NewLogger(service, level string) (zerolog.Logger, error) {
 	lvl := zerolog.InfoLevel

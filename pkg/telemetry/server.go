@@ -30,7 +30,7 @@ type Server struct {
 
 // NewServer builds a Server for addr (host:port) and registers the Go
 // runtime and process collectors in reg. ready may be nil, which means the
-// service is always ready. Collectors that reg already holds are kept.
+// service is always ready. Collectors already in reg are kept.
 func NewServer(addr string, reg *prometheus.Registry, ready func() error) *Server {
 	registerRuntime(reg)
 
@@ -93,7 +93,7 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) error {
 }
 
 // registerRuntime adds the Go runtime and process collectors unless reg
-// already holds them.
+// already contains them.
 func registerRuntime(reg *prometheus.Registry) {
 	for _, c := range []prometheus.Collector{
 		collectors.NewGoCollector(),

@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/profilehub/platform/cmd/profilectl/internal/csvtable"
 	"github.com/profilehub/platform/cmd/profilectl/internal/products"
 	"github.com/profilehub/platform/pkg/catalogue"
 )
@@ -31,7 +32,7 @@ var baseNotesPattern = regexp.MustCompile(`(?i)base notes? (?:are|is) (.+?)(?:\.
 // Title, or with an invalid rating or vote count, is passed to onBad and
 // skipped.
 func ReadFragrantica(filePath string, onBad func(line int, err error)) ([]products.Product, error) {
-	t, err := openTable(filePath, fragranticaColumns)
+	t, err := csvtable.Open(filePath, fragranticaColumns)
 	if err != nil {
 		return nil, err
 	}
@@ -39,14 +40,18 @@ func ReadFragrantica(filePath string, onBad func(line int, err error)) ([]produc
 
 	var out []products.Product
 	for {
-		get, line, err := t.next()
+		line, err := t.Next()
 		if errors.Is(err, io.EOF) {
 			return out, nil
+		}
+		if csvtable.IsParseError(err) {
+			onBad(line, err)
+			continue
 		}
 		if err != nil {
 			return out, err
 		}
-		product, err := fragranticaProduct(get)
+		product, err := fragranticaProduct(t.Get)
 		if err != nil {
 			onBad(line, err)
 			continue

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/profilehub/platform/cmd/profilectl/internal/csvtable"
 	"github.com/profilehub/platform/cmd/profilectl/internal/products"
 	"github.com/profilehub/platform/pkg/catalogue"
 )
@@ -30,7 +31,7 @@ var sephoraProductID = regexp.MustCompile(`^P[0-9]+$`)
 // family and scent type become accords. A row with an invalid product id,
 // rating or review count is passed to onBad and skipped.
 func ReadSephora(filePath string, onBad func(line int, err error)) ([]products.Product, error) {
-	t, err := openTable(filePath, sephoraColumns)
+	t, err := csvtable.Open(filePath, sephoraColumns)
 	if err != nil {
 		return nil, err
 	}
@@ -38,14 +39,18 @@ func ReadSephora(filePath string, onBad func(line int, err error)) ([]products.P
 
 	var out []products.Product
 	for {
-		get, line, err := t.next()
+		line, err := t.Next()
 		if errors.Is(err, io.EOF) {
 			return out, nil
+		}
+		if csvtable.IsParseError(err) {
+			onBad(line, err)
+			continue
 		}
 		if err != nil {
 			return out, err
 		}
-		product, err := sephoraProduct(get)
+		product, err := sephoraProduct(t.Get)
 		if err != nil {
 			onBad(line, err)
 			continue

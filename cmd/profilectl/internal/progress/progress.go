@@ -21,8 +21,9 @@ const LogInterval = 5 * time.Second
 type Reporter interface {
 	// Update sets the bytes read so far; cheap enough to call per row.
 	Update(read int64)
-	// Finish ends the bar or writes the last log line.
-	Finish()
+	// Finish sets the final bytes read and ends the bar or writes the last
+	// log line.
+	Finish(read int64)
 }
 
 // New returns a bar on out when out is a terminal, else a Reporter that logs
@@ -52,7 +53,10 @@ type bar struct {
 
 func (b *bar) Update(read int64) { b.bar.Set64(read) }
 
-func (b *bar) Finish() { b.bar.Finish() }
+func (b *bar) Finish(read int64) {
+	b.bar.Set64(read)
+	b.bar.Finish()
+}
 
 type logLines struct {
 	mu          sync.Mutex
@@ -72,9 +76,10 @@ func (l *logLines) Update(read int64) {
 	}
 }
 
-func (l *logLines) Finish() {
+func (l *logLines) Finish(read int64) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.read = read
 	l.write()
 }
 

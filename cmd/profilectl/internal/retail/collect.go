@@ -76,12 +76,16 @@ func (r *Reader) collect(ctx context.Context, plan invoicePlan, emit func(Invoic
 		if len(p.problems) > 0 {
 			stats.RejectedInvoices++
 			r.reject(invoiceNo, p.problems)
-			continue
-		}
-		if err := emit(p.invoice); err != nil {
+		} else if err := emit(p.invoice); err != nil {
 			return stats, err
+		} else {
+			stats.Invoices++
 		}
-		stats.Invoices++
+		if stats.Invoices+stats.RejectedInvoices == len(plan.lineCounts) {
+			// Every selected invoice is done, so the rest of the file is
+			// not needed.
+			return stats, nil
+		}
 	}
 
 	if len(pending) > 0 {

@@ -44,7 +44,8 @@ func openCSV(path string) (*csvFile, error) {
 
 	reader := csv.NewReader(source)
 	reader.ReuseRecord = true
-	reader.FieldsPerRecord = len(header)
+	// Zero makes the header's field count the one every record must have.
+	reader.FieldsPerRecord = 0
 	first, err := reader.Read()
 	if err != nil {
 		file.Close()

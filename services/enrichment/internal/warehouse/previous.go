@@ -27,31 +27,51 @@ func (w *Warehouse) PreviousEvents(ctx context.Context, firstTimes map[string]ti
 	found := make(map[string]session.Previous)
 	latestID := make(map[string]string)
 	for _, chunk := range chunks(profiles, w.keysPerStatement) {
-		if err := w.readPrevious(ctx, chunk, firstTimes, gap, found, latestID); err != nil {
+		windows := make(map[string]window, len(chunk))
+		for _, id := range chunk {
+			first := firstTimes[id].Truncate(time.Second)
+			windows[id] = window{from: first.Add(-gap), to: first}
+		}
+		if err := w.readPrevious(ctx, windows, found, latestID); err != nil {
 			return nil, err
 		}
 	}
 	return found, nil
 }
 
-func (w *Warehouse) readPrevious(ctx context.Context, profiles []string, firstTimes map[string]time.Time,
-	gap time.Duration, found map[string]session.Previous, latestID map[string]string) error {
-	quoted := make([]string, len(profiles))
-	windows := make([]string, len(profiles))
-	for i, id := range profiles {
-		first := firstTimes[id].Truncate(time.Second)
-		quoted[i] = quote(id)
-		windows[i] = "(profile_id = " + quote(id) + " AND event_time >= " + dateTime(first.Add(-gap)) +
-			" AND event_time < " + dateTime(first) + ")"
+// window is the half-open range [from, to) of event times.
+type window struct {
+	from, to time.Time
+}
+
+func (w window) contains(t time.Time) bool { return !t.Before(w.from) && t.Before(w.to) }
+
+// readPrevious reads one chunk of profiles with a single time range that
+// covers every window, because a disjunction of one condition per profile
+// is much slower to evaluate, and keeps the rows inside each own window.
+func (w *Warehouse) readPrevious(ctx context.Context, windows map[string]window,
+	found map[string]session.Previous, latestID map[string]string) error {
+	quoted := make([]string, 0, len(windows))
+	var span window
+	for id, win := range windows {
+		quoted = append(quoted, quote(id))
+		if span.from.IsZero() || win.from.Before(span.from) {
+			span.from = win.from
+		}
+		if win.to.After(span.to) {
+			span.to = win.to
+		}
 	}
+	slices.Sort(quoted)
 	query := strings.NewReplacer(
 		"{profiles}", strings.Join(quoted, ", "),
-		"{windows}", strings.Join(windows, " OR "),
+		"{from}", dateTime(span.from),
+		"{to}", dateTime(span.to),
 	).Replace(w.queries["previous_events"])
 
 	rows, err := w.conn.Query(ctx, query)
 	if err != nil {
-		return fmt.Errorf("querying previous events of %d profiles: %w", len(profiles), err)
+		return fmt.Errorf("querying previous events of %d profiles: %w", len(windows), err)
 	}
 	defer rows.Close()
 
@@ -60,6 +80,9 @@ func (w *Warehouse) readPrevious(ctx context.Context, profiles []string, firstTi
 		var at time.Time
 		if err := rows.Scan(&profileID, &at, &eventID, &sessionID); err != nil {
 			return fmt.Errorf("reading previous events: %w", err)
+		}
+		if !windows[profileID].contains(at) {
+			continue
 		}
 		prev, ok := found[profileID]
 		if ok && (at.Before(prev.Time) || (at.Equal(prev.Time) && eventID <= latestID[profileID])) {

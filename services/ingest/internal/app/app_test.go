@@ -74,12 +74,16 @@ func TestServiceEndToEnd(t *testing.T) {
 			counter(t, reg, "profilehub_ingest_duplicates_total", nil) == 1
 	}, 60*time.Second, 100*time.Millisecond)
 
-	// A copy that arrives in a later batch is found in ingest_seen.
+	// A copy that arrives in a later batch is found in ingest_seen. The
+	// first duplicate usually shares the batch of its original, but may
+	// land in a later one, so only the total is exact.
 	require.NoError(t, stream.ProduceSync(ctx, producer, &kgo.Record{
 		Topic: rawTopic, Key: []byte("device-7"), Value: encode(t, codec, login)}))
 	require.Eventually(t, func() bool {
-		return counter(t, reg, "profilehub_ingest_duplicates_total", map[string]string{"source": "seen"}) == 1
+		return counter(t, reg, "profilehub_ingest_duplicates_total", nil) == 2
 	}, 60*time.Second, 100*time.Millisecond)
+	require.GreaterOrEqual(t,
+		counter(t, reg, "profilehub_ingest_duplicates_total", map[string]string{"source": "seen"}), 1.0)
 
 	resolved := readAll(t, brokers, topics.Name(prefix, topics.EventsResolved))
 	require.Len(t, resolved, 2, "the duplicate is not produced")

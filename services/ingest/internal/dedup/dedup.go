@@ -3,7 +3,7 @@
 //
 // Ids are marked only after the resolved records were acknowledged by the
 // broker. A crash between the produce and the mark therefore repeats events
-// on restart, which consumers absorb by event id, and never loses one.
+// on restart, which consumers absorb by event id, instead of losing them.
 package dedup
 
 import (
@@ -58,7 +58,7 @@ INSERT INTO ingest_seen (event_id, seen_at)
 SELECT unnest($1::uuid[]), $2
 ON CONFLICT (event_id) DO NOTHING`
 
-// Mark inserts eventIDs with seenAt; ids already present keep their first
+// Mark inserts eventIDs with seenAt. Ids already present keep their first
 // time. The ids are sorted first so that concurrent writers lock rows in the
 // same order.
 func (s *Store) Mark(ctx context.Context, eventIDs []string, seenAt time.Time) error {

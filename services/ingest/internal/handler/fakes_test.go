@@ -90,7 +90,10 @@ func (m *memoryLinks) LookupLinks(_ context.Context, _ string, values []string) 
 
 var testNow = time.Date(2026, 12, 4, 16, 0, 0, 0, time.UTC)
 
-const testOutputTopic = "test.events.resolved"
+const (
+	testInputTopic  = "test.events.raw"
+	testOutputTopic = "test.events.resolved"
+)
 
 // testCodec returns the event codec of the repository's schemas.
 func testCodec(t testing.TB) *events.EventCodec {
@@ -156,5 +159,5 @@ func rawRecord(t testing.TB, codec *events.EventCodec, ev *events.Event) *kgo.Re
 	t.Helper()
 	value, err := codec.Encode(ev)
 	require.NoError(t, err)
-	return &kgo.Record{Topic: "test.events.raw", Key: []byte(ev.AnonymousID), Value: value}
+	return &kgo.Record{Topic: testInputTopic, Key: []byte(ev.AnonymousID), Value: value}
 }

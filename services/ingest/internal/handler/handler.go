@@ -17,23 +17,23 @@ import (
 	"github.com/profilehub/platform/services/ingest/internal/validate"
 )
 
-// Codec decodes raw records and encodes resolved events; *events.EventCodec
-// implements it. A decode error is permanent when avro.IsPermanent reports
+// Codec decodes raw records and encodes resolved events, as
+// *events.EventCodec does. A decode error is permanent when avro.IsPermanent reports
 // so, and transient otherwise.
 type Codec interface {
 	DecodeContext(ctx context.Context, data []byte) (*events.Event, error)
 	Encode(ev *events.Event) ([]byte, error)
 }
 
-// SeenStore records the event ids already produced; *dedup.Store implements
-// it. Its errors are transient.
+// SeenStore records the event ids already produced, as *dedup.Store does.
+// Its errors are transient.
 type SeenStore interface {
 	Seen(ctx context.Context, eventIDs []string) (map[string]bool, error)
 	Mark(ctx context.Context, eventIDs []string, seenAt time.Time) error
 }
 
-// Resolver assigns profile ids; *resolve.Resolver implements it. Its errors
-// are transient.
+// Resolver assigns profile ids, as *resolve.Resolver does. Its errors are
+// transient.
 type Resolver interface {
 	Resolve(ctx context.Context, subjects []resolve.Subject) ([]string, error)
 }
@@ -55,7 +55,7 @@ type Deps struct {
 	OutputTopic string
 	// MaxEventBytes rejects longer record values with reason too_large.
 	MaxEventBytes int
-	// Now returns the current time; nil means time.Now.
+	// Now returns the current time. Nil means time.Now.
 	Now func() time.Time
 }
 
@@ -75,9 +75,10 @@ func New(deps Deps) *Handler {
 }
 
 // Handle processes one batch. It rejects records that are too large, cannot
-// be decoded or fail validation, drops event ids produced before or earlier in the batch,
-// resolves profile ids, produces the rest to the output topic and waits for
-// the acknowledgement, then marks their ids as seen. Any error it returns
+// be decoded or fail validation. It drops event ids produced before or
+// earlier in the batch and resolves the profile ids of the rest. It produces
+// them to the output topic, waits for the acknowledgement and then marks
+// their ids as seen. Any error it returns
 // comes from Postgres, the broker or the schema registry and is transient, so the runtime retries
 // the whole batch. A retry may produce events again, never lose them.
 func (h *Handler) Handle(ctx context.Context, b *stream.Batch) error {
@@ -102,8 +103,9 @@ func (h *Handler) Handle(ctx context.Context, b *stream.Batch) error {
 		return fmt.Errorf("producing %d events to %s: %w", len(outputs), h.deps.OutputTopic, err)
 	}
 
-	// The ids are marked only now that the outputs are acknowledged: a crash
-	// before this point produces the events again instead of losing them.
+	// The ids are marked only now that the outputs are acknowledged, so a
+	// crash before this point produces the events again instead of losing
+	// them.
 	if err := h.deps.Seen.Mark(ctx, producedIDs, now); err != nil {
 		return fmt.Errorf("marking %d event ids as seen: %w", len(producedIDs), err)
 	}

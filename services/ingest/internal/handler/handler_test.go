@@ -66,7 +66,7 @@ func TestHandleRejectsBadRecords(t *testing.T) {
 	large := rawEvent(idC, "device-3", "")
 	large.Payload = &events.ProductViewed{ProductID: string(make([]byte, 5000))}
 	b := &stream.Batch{Records: []*kgo.Record{
-		{Topic: "test.events.raw", Value: []byte("not avro")},
+		{Topic: testInputTopic, Value: []byte("not avro")},
 		rawRecord(t, codec, future),
 		rawRecord(t, codec, large),
 		rawRecord(t, codec, rawEvent(idA, "device-1", "")),
@@ -133,7 +133,7 @@ func TestHandleTransientErrors(t *testing.T) {
 			deps, m := testDeps(t, seen, out.produce)
 			codec := testCodec(t)
 			b := &stream.Batch{Records: []*kgo.Record{
-				{Topic: "test.events.raw", Value: []byte("not avro")},
+				{Topic: testInputTopic, Value: []byte("not avro")},
 				rawRecord(t, codec, rawEvent(idA, "device-1", "")),
 			}}
 
@@ -144,4 +144,28 @@ func TestHandleTransientErrors(t *testing.T) {
 			require.Empty(t, seen.ids)
 		})
 	}
+}
+
+// registryDownCodec fails every decode the way an unreachable schema
+// registry does: with an error that is not an *avro.DecodeError.
+type registryDownCodec struct {
+	Codec
+	err error
+}
+
+func (c registryDownCodec) DecodeContext(context.Context, []byte) (*events.Event, error) {
+	return nil, c.err
+}
+
+func TestHandleRetriesRegistryErrors(t *testing.T) {
+	registryDown := errors.New("schema registry unavailable")
+	out := &recordingProducer{}
+	deps, _ := testDeps(t, newMemorySeen(), out.produce)
+	deps.Codec = registryDownCodec{Codec: deps.Codec, err: registryDown}
+	b := &stream.Batch{Records: []*kgo.Record{rawRecord(t, testCodec(t), rawEvent(idA, "device-1", ""))}}
+
+	err := New(deps).Handle(context.Background(), b)
+	require.ErrorIs(t, err, registryDown)
+	require.Equal(t, 0, b.Rejected(), "the record is retried, not dead-lettered")
+	require.Empty(t, out.records)
 }

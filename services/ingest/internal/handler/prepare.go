@@ -65,7 +65,9 @@ type preparedEvent struct {
 
 // prepareRecord returns the valid event of r, or the rejection of r, or a
 // transient error.
-func (h *Handler) prepareRecord(ctx context.Context, r *kgo.Record, now time.Time) (preparedEvent, *rejection, error) {
+func (h *Handler) prepareRecord(
+	ctx context.Context, r *kgo.Record, now time.Time,
+) (preparedEvent, *rejection, error) {
 	// The size limit applies before decoding, so an oversized record costs
 	// no decoding work.
 	if len(r.Value) > h.deps.MaxEventBytes {

@@ -61,7 +61,7 @@ func TestStringsInPlace(t *testing.T) {
 }
 
 func TestStringMapCollidingKeys(t *testing.T) {
-	// " colour" and "colour" normalize to the same key; the key that sorts
+	// " colour" and "colour" normalize to the same key. The key that sorts
 	// last in byte order ("colour") wins, whatever the iteration order.
 	in := map[string]string{" colour": "red", "colour": " blue ", "size\x00": "M"}
 	for range 20 {

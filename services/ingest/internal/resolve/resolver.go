@@ -37,15 +37,15 @@ type Resolver struct {
 }
 
 // NewResolver returns a Resolver that caches at most cacheSize anonymous-id
-// links in memory; zero disables the cache.
+// links in memory. Zero disables the cache.
 func NewResolver(store LinkStore, cacheSize int) *Resolver {
 	return &Resolver{store: store, cache: newCache(cacheSize)}
 }
 
 // Resolve returns the profile id of each subject, in order. It first stores
 // the links that the subjects establish, then looks up the links of
-// anonymous-only subjects, so an anonymous event sees a link written by a
-// later event of the same batch. Every subject needs a user id or an
+// anonymous-only subjects, so an anonymous event already resolves through a
+// link that a later event of the same batch writes. Every subject needs a user id or an
 // anonymous id. Errors come from the store and are transient.
 func (r *Resolver) Resolve(ctx context.Context, subjects []Subject) ([]string, error) {
 	if err := r.storeLinks(ctx, subjects); err != nil {
@@ -74,7 +74,7 @@ func (r *Resolver) Resolve(ctx context.Context, subjects []Subject) ([]string, e
 // taken from the earliest such event of the batch.
 //
 // TODO: identifiers such as "null", "undefined" or "0" are linked like any
-// other value; a block list of junk values belongs here.
+// other value. A block list of junk values belongs here.
 func (r *Resolver) storeLinks(ctx context.Context, subjects []Subject) error {
 	earliest := make(map[string]Link)
 	for _, s := range subjects {
@@ -148,8 +148,8 @@ func (r *Resolver) lookupAnonymous(ctx context.Context, subjects []Subject) (map
 		return nil, fmt.Errorf("looking up identity links: %w", err)
 	}
 
-	// Only links are cached: an anonymous id without a link can gain one from
-	// an event that another consumer handles, so its absence is read again.
+	// Only links are cached, because an anonymous id without a link can gain
+	// one from an event that another consumer handles.
 	for anonymousID, profileID := range found {
 		linked[anonymousID] = profileID
 		r.cache.put(anonymousID, profileID)

@@ -23,8 +23,8 @@ type Link struct {
 // wrapped; callers treat them as transient.
 type LinkStore interface {
 	// UpsertLinks inserts links. For an identifier that is already linked, the
-	// link from the earlier event (by event time, then event id) wins. Links
-	// must hold at most one entry per identifier.
+	// link from the earlier event (by event time, then event id) wins. links
+	// must contain at most one entry per identifier.
 	UpsertLinks(ctx context.Context, links []Link) error
 	// LookupLinks returns the profile id of every identifier of the given type
 	// that has a link, keyed by identifier value.

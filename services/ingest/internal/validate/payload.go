@@ -57,7 +57,8 @@ func checkPayload(ev *events.Event) error {
 		return fail(ReasonPayloadMismatch, "payload", "missing for event type %q", ev.EventType)
 	}
 	if got := payloadType(ev.Payload); got != ev.EventType {
-		return fail(ReasonPayloadMismatch, "payload", "record %T does not match event type %q", ev.Payload, ev.EventType)
+		return fail(ReasonPayloadMismatch, "payload", "record %T does not match event type %q",
+			ev.Payload, ev.EventType)
 	}
 
 	switch p := ev.Payload.(type) {

@@ -12,7 +12,7 @@ import (
 
 // ToEvent returns the record of p for the profiles topic. It carries no
 // personal data: email and phone become has_email and has_phone, and the
-// first name and city are left out.
+// first name and city are left out. Segments are sorted by name.
 func ToEvent(p *profile.Profile) (*events.Profile, error) {
 	out := &events.Profile{
 		ProfileID:  p.ProfileID,

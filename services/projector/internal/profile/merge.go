@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Outcome is what applying an update did to a profile.
+// Outcome is the result of applying an update to a profile.
 type Outcome int
 
 const (

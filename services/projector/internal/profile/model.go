@@ -3,8 +3,8 @@
 //
 // A profile is made of sections. Each section stores its content and the
 // event time (as_of) of the update that set it, so updates are ordered by
-// event time and not by arrival: an update older than the section is
-// ignored, a replay changes nothing, and every applied change raises the
+// event time and not by arrival. An update older than the section is
+// ignored, a replay changes nothing, and every applied update raises the
 // profile version by one.
 package profile
 

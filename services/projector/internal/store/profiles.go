@@ -32,9 +32,9 @@ const selectColumns = `profile_id::text, version, published_version, updated_at,
 
 // Modify locks the profiles of ids in one transaction, creating missing
 // rows, calls apply for each and writes back every profile for which apply
-// returns true. Rows are locked in id order, so two members of the group
-// that modify overlapping profiles cannot deadlock. Nothing is written if
-// any step fails.
+// returns true. Rows are created and locked in id order, to avoid
+// deadlocks between members of the group that modify overlapping
+// profiles. Nothing is written if any step fails.
 func (s *Profiles) Modify(ctx context.Context, ids []string, apply func(p *profile.Profile) bool) error {
 	ids = sortedUnique(ids)
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
@@ -143,7 +143,7 @@ func sortedUnique(ids []string) []string {
 	return out
 }
 
-// consentJSON is how the consent column stores its map.
+// consentJSON encodes the consent map for the consent column.
 func consentJSON(c profile.Consent) (string, error) {
 	if c == nil {
 		c = profile.Consent{}

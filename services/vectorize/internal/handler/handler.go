@@ -126,9 +126,28 @@ func (h *Handler) build(profileIDs []string, latest map[string]time.Time,
 			h.Metrics.Skipped.WithLabelValues("no_evidence").Inc()
 			continue
 		}
-		rows = append(rows, store.Row{ProfileID: id, VectorSpace: h.Space.Name(), AsOf: latest[id], Vector: v})
+		rows = append(rows, store.Row{ProfileID: id, VectorSpace: h.Space.Name(),
+			AsOf: asOf(activity[id], latest[id]), Vector: v})
 	}
 	return rows
+}
+
+// asOf returns the latest event time of the product activity a vector is
+// built from, or the batch's as_of when the rows carry none. Taking it from
+// the data and not from the triggering record keeps a late event from
+// looking older than the stored vector: the aggregate it updated still
+// reports the profile's latest event time.
+func asOf(activity []vector.ProductActivity, fromBatch time.Time) time.Time {
+	var latest time.Time
+	for _, a := range activity {
+		if a.LastAt.After(latest) {
+			latest = a.LastAt
+		}
+	}
+	if latest.IsZero() {
+		return fromBatch
+	}
+	return latest
 }
 
 func (h *Handler) records(rows []store.Row) ([]*kgo.Record, error) {

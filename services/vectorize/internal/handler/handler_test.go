@@ -183,3 +183,25 @@ func TestHandleReturnsStoreError(t *testing.T) {
 	require.ErrorContains(t, err, "connection refused")
 	require.Empty(t, f.produced)
 }
+
+// A late event updates the aggregates but carries an event time older
+// than the stored vector. The vector's as_of comes from the aggregates,
+// so the new evidence is still written.
+func TestHandleLateEventUpdatesVector(t *testing.T) {
+	f := newFixture(t)
+	latest := t0.Add(2 * time.Hour)
+	f.h.Products = fakeProducts{alice: {{ProductID: "L1", Units: 1, LastAt: latest}}}
+	require.NoError(t, f.h.Handle(context.Background(), &stream.Batch{Records: []*kgo.Record{activity(alice, latest)}}))
+	require.Equal(t, latest, f.vectors.rows[alice].AsOf)
+
+	f.h.Products = fakeProducts{alice: {
+		{ProductID: "L1", Units: 1, LastAt: latest},
+		{ProductID: "R1", Units: 4, LastAt: t0.Add(-24 * time.Hour)},
+	}}
+	late := &stream.Batch{Records: []*kgo.Record{activity(alice, t0.Add(-24*time.Hour))}}
+	require.NoError(t, f.h.Handle(context.Background(), late))
+
+	require.Len(t, f.produced, 2)
+	require.Equal(t, latest, f.vectors.rows[alice].AsOf)
+	require.Equal(t, []string{"note:rose", "note:lavender", "category:candles"}, f.vectors.rows[alice].Vector.TopFeatures)
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 
 	"github.com/profilehub/platform/services/vectorize/internal/vector"
@@ -32,10 +33,17 @@ func (p *Products) ByProfile(ctx context.Context, profileIDs []string) (map[stri
 	if len(profileIDs) == 0 {
 		return out, nil
 	}
-	query := fmt.Sprintf(`SELECT profile_id, product_id, category, toInt64(units), toInt64(views)
+	query := fmt.Sprintf(`SELECT profile_id, product_id, category, toInt64(units), toInt64(views), last_at
 		FROM %s.profile_products FINAL
-		WHERE profile_id IN (?)`, p.database)
-	rows, err := p.conn.Query(ctx, query, profileIDs)
+		WHERE profile_id IN ?`, p.database)
+
+	// GroupSet binds as ('a', 'b'); a plain slice would bind as an array,
+	// which IN rejects.
+	set := clickhouse.GroupSet{Value: make([]any, len(profileIDs))}
+	for i, id := range profileIDs {
+		set.Value[i] = id
+	}
+	rows, err := p.conn.Query(ctx, query, set)
 	if err != nil {
 		return nil, fmt.Errorf("querying %s.profile_products for %d profiles: %w", p.database, len(profileIDs), err)
 	}
@@ -46,9 +54,10 @@ func (p *Products) ByProfile(ctx context.Context, profileIDs []string) (map[stri
 			profileID string
 			a         vector.ProductActivity
 		)
-		if err := rows.Scan(&profileID, &a.ProductID, &a.Category, &a.Units, &a.Views); err != nil {
+		if err := rows.Scan(&profileID, &a.ProductID, &a.Category, &a.Units, &a.Views, &a.LastAt); err != nil {
 			return nil, fmt.Errorf("scanning %s.profile_products: %w", p.database, err)
 		}
+		a.LastAt = a.LastAt.UTC()
 		out[profileID] = append(out[profileID], a)
 	}
 	if err := rows.Err(); err != nil {

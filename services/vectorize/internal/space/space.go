@@ -67,9 +67,9 @@ func (s *Space) Dim() int { return len(s.features) }
 // modify the slice.
 func (s *Space) Features() []string { return s.features }
 
-// Scent returns the index of a scent note or accord, written in any form
-// that the scent vocabulary knows ("Roses", "Ylang-Ylang"), or false if
-// the space does not contain it.
+// Scent returns the index of a scent note or accord, written in any
+// spelling that scent.Canonical accepts ("Roses", "Ylang-Ylang"), or false
+// if the space does not contain it.
 func (s *Space) Scent(term string) (int, bool) {
 	name, ok := scent.Canonical(term)
 	if !ok {

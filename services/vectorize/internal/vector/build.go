@@ -3,6 +3,8 @@
 package vector
 
 import (
+	"time"
+
 	"github.com/profilehub/platform/services/vectorize/internal/space"
 )
 
@@ -37,6 +39,9 @@ type ProductActivity struct {
 	// Units is the net number of purchased units: cancellations subtract.
 	Units int64
 	Views int64
+	// LastAt is the latest event time of the profile's activity on the
+	// product.
+	LastAt time.Time
 }
 
 // ProductFeatures are the catalogue's descriptive terms of a product.
@@ -64,7 +69,7 @@ type Vector struct {
 // A product's weight is max(units, 0) × w.Purchase + views × w.View, so net
 // returns never count against a preference. The product's weight is added
 // in full to each feature it has in the space: every scent note and accord
-// the scent vocabulary knows, and its category (the catalogue's, else the
+// of the scent vocabulary, and its category (the catalogue's, else the
 // aggregate's). Products without any feature of the
 // space add neither weight nor evidence. The sums are then L2-normalised.
 func Build(s *space.Space, w Weights, activity []ProductActivity, features map[string]ProductFeatures) Vector {

@@ -1,0 +1,50 @@
+package settings
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLoadDefaults(t *testing.T) {
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	flags := AddFlags(fs)
+	require.NoError(t, fs.Parse(nil))
+	cfg, err := flags.Load()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"127.0.0.1:19092"}, cfg.Kafka.Brokers)
+	assert.Equal(t, "", cfg.Kafka.TopicPrefix)
+	assert.Equal(t, "127.0.0.1:19000", cfg.ClickHouse.Addr)
+	assert.Equal(t, "profilehub", cfg.ClickHouse.Database)
+	assert.Equal(t, "postgres://profilehub:profilehub@127.0.0.1:15432/profilehub?sslmode=disable",
+		cfg.Postgres.DSN.Reveal())
+}
+
+func TestFlagsOverrideFileAndEnvironment(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "profilectl.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("kafka:\n  topic_prefix: file-\nclickhouse:\n  database: from_file\n"), 0o600))
+	t.Setenv("PROFILEHUB_KAFKA_BROKERS", "127.0.0.1:29092")
+
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	flags := AddFlags(fs)
+	require.NoError(t, fs.Parse([]string{"--config", path, "--topic-prefix", "flag-", "--postgres-dsn", "postgres://x@127.0.0.1/y"}))
+	cfg, err := flags.Load()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"127.0.0.1:29092"}, cfg.Kafka.Brokers, "environment")
+	assert.Equal(t, "flag-", cfg.Kafka.TopicPrefix, "flag over file")
+	assert.Equal(t, "from_file", cfg.ClickHouse.Database, "file")
+	assert.Equal(t, "postgres://x@127.0.0.1/y", cfg.Postgres.DSN.Reveal())
+}
+
+func TestLoadRejectsInvalidBroker(t *testing.T) {
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	flags := AddFlags(fs)
+	require.NoError(t, fs.Parse([]string{"--brokers", "localhost"}))
+	_, err := flags.Load()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "kafka.brokers")
+}

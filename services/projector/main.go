@@ -1,0 +1,50 @@
+// Command projector consumes explicit traits from events.resolved, inferred
+// traits, preference vectors and segment changes, merges them into the
+// Postgres profiles table by event time and publishes every changed
+// profile to the compacted profiles topic.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	pkgconfig "github.com/profilehub/platform/pkg/config"
+	"github.com/profilehub/platform/pkg/service"
+	"github.com/profilehub/platform/pkg/store"
+	"github.com/profilehub/platform/pkg/telemetry"
+	"github.com/profilehub/platform/services/projector/internal/app"
+	"github.com/profilehub/platform/services/projector/internal/config"
+)
+
+func main() {
+	configPath := flag.String("config", "", "path of the YAML config file; PROFILEHUB_* variables override it")
+	flag.Parse()
+	service.Main(app.ServiceName, func(ctx context.Context) error { return run(ctx, *configPath) })
+}
+
+func run(ctx context.Context, configPath string) error {
+	cfg := config.Default()
+	if err := pkgconfig.Load(configPath, &cfg); err != nil {
+		return err
+	}
+	log, err := telemetry.NewLogger(app.ServiceName, cfg.Log.Level)
+	if err != nil {
+		return err
+	}
+	app.LogConfig(log, cfg)
+
+	pool, err := store.OpenPostgres(ctx, cfg.Postgres)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+
+	svc, err := app.New(cfg, pool, log, prometheus.NewRegistry())
+	if err != nil {
+		return fmt.Errorf("building projector: %w", err)
+	}
+	return svc.Run(ctx)
+}

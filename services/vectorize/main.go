@@ -1,0 +1,54 @@
+// Command vectorize consumes profile.activity, builds each active profile's
+// preference vector from ClickHouse and the catalogue, stores it in
+// Postgres and produces it to vectors.updated.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	pkgconfig "github.com/profilehub/platform/pkg/config"
+	"github.com/profilehub/platform/pkg/service"
+	"github.com/profilehub/platform/pkg/store"
+	"github.com/profilehub/platform/pkg/telemetry"
+	"github.com/profilehub/platform/services/vectorize/internal/app"
+	"github.com/profilehub/platform/services/vectorize/internal/config"
+)
+
+func main() {
+	configPath := flag.String("config", "", "path of the YAML config file; PROFILEHUB_* variables override it")
+	flag.Parse()
+	service.Main(app.ServiceName, func(ctx context.Context) error { return run(ctx, *configPath) })
+}
+
+func run(ctx context.Context, configPath string) error {
+	cfg := config.Default()
+	if err := pkgconfig.Load(configPath, &cfg); err != nil {
+		return err
+	}
+	log, err := telemetry.NewLogger(app.ServiceName, cfg.Log.Level)
+	if err != nil {
+		return err
+	}
+	app.LogConfig(log, cfg)
+
+	ch, err := store.OpenClickHouse(ctx, cfg.ClickHouse)
+	if err != nil {
+		return err
+	}
+	defer ch.Close()
+	pool, err := store.OpenPostgres(ctx, cfg.Postgres)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+
+	svc, err := app.New(cfg, ch, pool, log, prometheus.NewRegistry())
+	if err != nil {
+		return fmt.Errorf("building vectorize: %w", err)
+	}
+	return svc.Run(ctx)
+}
