@@ -1,5 +1,5 @@
--- What a profile did with one product over all time, recomputed for every
--- (profile_id, product_id) a batch touched. Fee lines and events about fee
+-- Interactions of a profile with one product over all time, recomputed for
+-- every (profile_id, product_id) a batch touched. Fee lines and events about fee
 -- products are left out. units and revenue are net of cancellations, orders
 -- counts the distinct completed orders with the product, and rating_sum
 -- over reviews gives the mean rating.

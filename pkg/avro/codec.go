@@ -44,6 +44,10 @@ func (c *Codec) CanonicalSchema() string { return c.reader.canonical }
 // Encode returns native in Avro single-object encoding with the reader
 // schema: 0xC3 0x01, the schema's fingerprint in little-endian order and the
 // binary body. Record fields missing from native get their schema default.
+//
+// NOTE: goavro v2.15 truncates a *big.Rat with more decimal places than the
+// schema's scale without an error. Package events rejects such money before
+// it gets here; other callers must check it themselves.
 func (c *Codec) Encode(native map[string]any) ([]byte, error) {
 	buf := make([]byte, singleObjectHeaderSize, encodeBufferSize)
 	copy(buf, c.header[:])

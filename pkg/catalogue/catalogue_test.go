@@ -44,6 +44,7 @@ func TestCategorize(t *testing.T) {
 		{"SET 12 LAVENDER  BOTANICAL T-LIGHTS", CategoryCandles},
 		{"WHITE HANGING HEART T-LIGHT HOLDER", CategoryLighting},
 		{"ZINC WILLIE WINKIE  CANDLE STICK", CategoryLighting},
+		{"PACK OF SIX LED TEA LIGHTS", CategoryLighting},
 		{"LAVENDER INCENSE IN TIN", CategoryHomeFragrance},
 		{"HEAVENS SCENT FRAGRANCE OILS ASSTD", CategoryHomeFragrance},
 		{"PORCELAIN BUTTERFLY OIL BURNER", CategoryHomeFragrance},
@@ -64,6 +65,15 @@ func TestCategorize(t *testing.T) {
 		if got := Categorize(tt.description); got != tt.want {
 			t.Errorf("Categorize(%q) = %q, want %q", tt.description, got, tt.want)
 		}
+	}
+}
+
+func TestCategoryOfFeeCode(t *testing.T) {
+	if got := Category("POST", "POSTAGE"); got != CategoryFee {
+		t.Errorf("Category(POST) = %q, want %q", got, CategoryFee)
+	}
+	if got := Category("84029G", "KNITTED UNION FLAG HOT WATER BOTTLE"); got != CategoryDecoration {
+		t.Errorf("Category(84029G) = %q, want %q", got, CategoryDecoration)
 	}
 }
 

@@ -40,7 +40,7 @@ type categoryRule struct {
 var categoryRules = []categoryRule{
 	{CategoryCandles,
 		[]string{"candle", "candles", "t light", "t lights", "tealight", "tealights", "tea lights", "votive", "wax"},
-		[]string{"holder", "holders", "hldr", "candle stick", "candlestick", "candlestand", "stand", "lantern", "lanterns", "tin holder"}},
+		[]string{"holder", "holders", "hldr", "led", "candle stick", "candlestick", "candlestand", "stand", "lantern", "lanterns", "tin holder"}},
 	{CategoryHomeFragrance,
 		[]string{"incense", "oil burner", "fragrance", "fragrance oils", "potpourri", "diffuser", "sachet",
 			"sachets", "scented", "scent", "reed"}, nil},
@@ -100,6 +100,15 @@ func Categorize(description string) string {
 		}
 	}
 	return CategoryOther
+}
+
+// Category returns CategoryFee for a fee stock code (see IsFeeStockCode) and
+// Categorize(description) for every other code.
+func Category(stockCode, description string) string {
+	if IsFeeStockCode(stockCode) {
+		return CategoryFee
+	}
+	return Categorize(description)
 }
 
 // IsScented reports whether a category is one of scented goods, whose names

@@ -191,3 +191,22 @@ type jsonBuffer struct{ data []byte }
 
 func (b *jsonBuffer) Write(p []byte) (int, error) { b.data = append(b.data, p...); return len(p), nil }
 func (b *jsonBuffer) String() string              { return string(b.data) }
+
+// embeddedConfig embeds one section squashed and one as its own key.
+type embeddedConfig struct {
+	Kafka `mapstructure:",squash"`
+	Log
+}
+
+func (c *embeddedConfig) Validate() error { return nil }
+
+func TestLoadEmbeddedSections(t *testing.T) {
+	t.Setenv("PROFILEHUB_TOPIC_PREFIX", "squashed.")
+	t.Setenv("PROFILEHUB_LOG_LEVEL", "debug")
+
+	cfg := embeddedConfig{Kafka: DefaultKafka()}
+	require.NoError(t, Load("", &cfg))
+	assert.Equal(t, "squashed.", cfg.TopicPrefix)
+	assert.Equal(t, "debug", cfg.Level)
+	assert.Equal(t, []string{"127.0.0.1:19092"}, cfg.Brokers)
+}

@@ -133,11 +133,12 @@ func registerKeys(v *viper.Viper, prefix string, s reflect.Value) error {
 
 // fieldKey returns the key of a field from its mapstructure tag, falling
 // back to the lower-cased field name as mapstructure does, and whether the
-// field is squashed into its parent.
+// tag squashes the field into its parent. An embedded struct without
+// ",squash" is a section named after its type, as in mapstructure.
 func fieldKey(f reflect.StructField) (string, bool) {
 	tag := f.Tag.Get("mapstructure")
 	name, opts, _ := strings.Cut(tag, ",")
-	squash := strings.Contains(opts, "squash") || (f.Anonymous && name == "")
+	squash := strings.Contains(opts, "squash")
 	if name == "" {
 		name = strings.ToLower(f.Name)
 	}

@@ -43,7 +43,7 @@ type Event struct {
 
 	AnonymousID string // "" = null
 	UserID      string // "" = null
-	ProfileID   string // "" = null; ingest fills it
+	ProfileID   string // "" = null until ingest fills it
 	Source      string // "" is written as DefaultSource
 
 	Context Context

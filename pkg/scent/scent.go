@@ -33,7 +33,8 @@ func init() {
 	nameIndex = buildMatcher(entries, false)
 }
 
-// Vocabulary returns a copy of every entry, in file order.
+// Vocabulary returns a copy of every entry in file order, including the
+// entries of KindIgnore.
 func Vocabulary() []Entry {
 	out := make([]Entry, len(vocabulary))
 	for i, entry := range vocabulary {
@@ -58,7 +59,7 @@ func Match(text string) []string {
 func Canonical(note string) (string, bool) {
 	words := normalizeWords(note)
 	name, ok := nameIndex.phrases[strings.Join(words, " ")]
-	return name, ok
+	return name, ok && name != ""
 }
 
 func buildMatcher(entries []Entry, textOnly bool) matcher {
@@ -74,10 +75,14 @@ func buildMatcher(entries []Entry, textOnly bool) matcher {
 			}
 			m.maxWords = max(m.maxWords, len(words))
 			last := len(words) - 1
+			name := entry.Name
+			if entry.Kind == KindIgnore {
+				name = ""
+			}
 			for _, form := range append([]string{words[last]}, plurals(words[last])...) {
 				phrase := strings.Join(append(slices.Clone(words[:last]), form), " ")
 				if _, taken := m.phrases[phrase]; !taken {
-					m.phrases[phrase] = entry.Name
+					m.phrases[phrase] = name
 				}
 			}
 		}
@@ -94,7 +99,7 @@ func (m matcher) match(text string) []string {
 			i++
 			continue
 		}
-		if !slices.Contains(found, name) {
+		if name != "" && !slices.Contains(found, name) {
 			found = append(found, name)
 		}
 		i += length
@@ -103,7 +108,8 @@ func (m matcher) match(text string) []string {
 }
 
 // longestAt returns the length in words and the entry name of the longest
-// phrase starting at words[i], or 0 if none starts there.
+// phrase starting at words[i], or 0 if none starts there. The name is "" for
+// a phrase of KindIgnore.
 func (m matcher) longestAt(words []string, i int) (int, string) {
 	for n := min(m.maxWords, len(words)-i); n > 0; n-- {
 		if name, ok := m.phrases[strings.Join(words[i:i+n], " ")]; ok {

@@ -21,6 +21,10 @@ func TestMatch(t *testing.T) {
 		{"Ylang-Ylang", []string{"ylang ylang"}},
 		{"fresh spicy and woody", []string{"fresh spicy", "woody"}},
 		{"MINT GREEN sweet bag", []string{"mint"}},
+		{"PACK OF SIX LED TEA LIGHTS", nil},
+		{"SET 12 LAVENDER  BOTANICAL T-LIGHTS", []string{"lavender"}},
+		{"4 BURGUNDY WINE DINNER CANDLES", nil},
+		{"green tea and wine", []string{"tea", "wine"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
@@ -42,6 +46,7 @@ func TestCanonical(t *testing.T) {
 		{"green", "green", true},
 		{"Roses", "rose", true},
 		{"Abrox", "", false},
+		{"Tea Light", "", false},
 	}
 	for _, tt := range tests {
 		got, ok := Canonical(tt.note)

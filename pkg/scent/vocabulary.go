@@ -15,13 +15,16 @@ const Version = "scent-notes-v1"
 //go:embed scent-notes-v1.tsv
 var vocabularyFile string
 
-// Kind tells a single note from an accord.
+// Kind distinguishes a single note from an accord.
 type Kind string
 
 // Kinds of vocabulary entries.
 const (
 	KindNote   Kind = "note"
 	KindAccord Kind = "accord"
+	// KindIgnore is a phrase that contains a note's word but names no
+	// scent ("tea light"). Match consumes it and returns nothing for it.
+	KindIgnore Kind = "ignore"
 )
 
 // Entry is one scent note or accord of the vocabulary.
@@ -55,8 +58,8 @@ func parseVocabulary(text string) ([]Entry, error) {
 			return nil, fmt.Errorf("vocabulary line %d: expected 3 or 4 tab-separated fields, got %d", lineNo, len(fields))
 		}
 		entry := Entry{Name: fields[0], Kind: Kind(fields[1]), InText: fields[2] == "yes"}
-		if entry.Kind != KindNote && entry.Kind != KindAccord {
-			return nil, fmt.Errorf("vocabulary line %d: invalid kind %q, expected note or accord", lineNo, fields[1])
+		if entry.Kind != KindNote && entry.Kind != KindAccord && entry.Kind != KindIgnore {
+			return nil, fmt.Errorf("vocabulary line %d: invalid kind %q, expected note, accord or ignore", lineNo, fields[1])
 		}
 		if fields[2] != "yes" && fields[2] != "no" {
 			return nil, fmt.Errorf("vocabulary line %d: invalid in_text %q, expected yes or no", lineNo, fields[2])

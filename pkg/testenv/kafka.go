@@ -12,7 +12,8 @@ import (
 	"github.com/profilehub/platform/pkg/topics"
 )
 
-// TopicPartitions is the partition count of every test topic, as locally.
+// TopicPartitions is the partition count of every test topic, as in the
+// local stack.
 const TopicPartitions = 4
 
 // Kafka creates every topic of topics.All under a fresh prefix such as
@@ -22,7 +23,9 @@ const TopicPartitions = 4
 func Kafka(t testing.TB) (brokers []string, prefix string) {
 	t.Helper()
 	brokers = strings.Split(envOr("PROFILEHUB_TEST_KAFKA_BROKERS", DefaultKafkaBrokers), ",")
-	cl, err := kgo.NewClient(kgo.SeedBrokers(brokers...))
+	// A short metadata age lets waitForLeaders see new partitions at once,
+	// instead of after kgo's default minimum age of 5s.
+	cl, err := kgo.NewClient(kgo.SeedBrokers(brokers...), kgo.MetadataMinAge(50*time.Millisecond))
 	if err != nil {
 		t.Fatalf("creating kafka admin client for %v: %v", brokers, err)
 	}
@@ -72,7 +75,7 @@ func createTopics(t testing.TB, admin *kadm.Client, prefix string) {
 }
 
 // waitForLeaders waits until every partition of names has a leader, because
-// producing right after creation can fail while the metadata spreads.
+// producing right after creation can fail while the metadata propagates.
 func waitForLeaders(t testing.TB, admin *kadm.Client, names []string) {
 	t.Helper()
 	deadline := time.Now().Add(setupTimeout)

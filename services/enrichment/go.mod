@@ -6,7 +6,7 @@ require (
 	github.com/ClickHouse/clickhouse-go/v2 v2.51.0
 	github.com/jackc/pgx/v5 v5.13.0
 	github.com/medama-io/go-useragent v1.2.5
-	github.com/profilehub/platform/pkg v0.0.0-00010101000000-000000000000
+	github.com/profilehub/platform/pkg v0.0.0
 	github.com/prometheus/client_golang v1.25.0
 	github.com/rs/zerolog v1.35.1
 	github.com/shopspring/decimal v1.6.0

@@ -43,10 +43,12 @@ func TestBenchmarkRetailYear(t *testing.T) {
 	res.Services = sampler.stop()
 	res.RawEvents = int64(len(p.readTopic(ctx, topics.EventsRaw)))
 	res.OrderLines = p.countRows(ctx, "order_lines")
-	res.BulkLatency = p.bulkLatency(ctx)
+	var users []string
+	res.BulkLatency, users = p.bulkLatency(ctx)
 
 	// Phase 2: latency of single events into an idle pipeline.
-	res.SteadyLatency = p.steadyLatency(ctx, 200, 20)
+	res.SteadyRate = 20
+	res.SteadyLatency = p.steadyLatency(ctx, users, 200, res.SteadyRate)
 
 	// Phase 3: the components alone, on the same data, in the same run.
 	res.RawConsumeRate = p.rawConsumeRate(ctx)

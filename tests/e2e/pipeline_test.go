@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/profilehub/platform/pkg/catalogue"
-	"github.com/profilehub/platform/pkg/testenv"
 )
 
 // sliceInvoices is how many invoices of the retail year the end-to-end
@@ -118,4 +117,3 @@ func assertEventually(ctx context.Context, limit time.Duration, check func() boo
 	}
 }
 
-var _ = testenv.Kafka

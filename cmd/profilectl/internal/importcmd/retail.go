@@ -97,7 +97,7 @@ func importOnlineRetail(ctx context.Context, cfg settings.Config, opts retailOpt
 	return nil
 }
 
-// retailResult is what one import read and produced.
+// retailResult contains the counts and the products of one import.
 type retailResult struct {
 	stats    retail.Stats
 	acked    int64

@@ -45,10 +45,10 @@ func (g GroupLag) Total() int64 {
 	return total
 }
 
-// Lag returns the lag of every group of Groups: per partition, the end
-// offset minus the committed offset, or minus the start offset where the
-// group has not committed yet (so a group that never started counts every
-// retained record as lag).
+// Lag returns the lag of every group of Groups. The lag of a partition is
+// its end offset minus the group's committed offset. Where the group has not
+// committed yet, the start offset takes its place, so a group that never
+// started counts every retained record as lag.
 func (a *Admin) Lag(ctx context.Context) ([]GroupLag, error) {
 	var all []string
 	for _, g := range Groups {

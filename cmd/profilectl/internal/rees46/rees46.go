@@ -70,24 +70,28 @@ func ParseRow(line int, fields []string) (Row, error) {
 		UserID:      strings.TrimSpace(fields[7]),
 		UserSession: strings.TrimSpace(fields[8]),
 	}
+
 	var err error
 	row.Time, err = time.Parse(timeLayout, strings.TrimSpace(fields[0]))
 	if err != nil {
 		return Row{}, fmt.Errorf("line %d: invalid event_time %q: expected YYYY-MM-DD HH:MM:SS UTC", line, fields[0])
 	}
 	row.Time = row.Time.UTC()
+
 	switch row.Type {
 	case "view", "cart", "remove_from_cart", "purchase":
 	default:
 		return Row{}, fmt.Errorf("line %d: invalid event_type %q: expected view, cart, remove_from_cart or purchase",
 			line, row.Type)
 	}
+
 	if row.ProductID == "" {
 		return Row{}, fmt.Errorf("line %d: missing product_id", line)
 	}
 	if row.UserID == "" {
 		return Row{}, fmt.Errorf("line %d: missing user_id", line)
 	}
+
 	row.Price, err = decimal.NewFromString(strings.TrimSpace(fields[6]))
 	if err != nil || -row.Price.Exponent() > 4 {
 		return Row{}, fmt.Errorf("line %d: invalid price %q: expected a decimal with at most 4 places", line, fields[6])
@@ -96,11 +100,11 @@ func ParseRow(line int, fields []string) (Row, error) {
 }
 
 // Event builds the event of a row: view → product_viewed, cart →
-// cart_updated ADDED, remove_from_cart → cart_updated REMOVED (quantity 1,
-// the log has no quantities), and purchase → order_completed with one line.
-// The log has no order ids, so every purchase row is its own order with the
-// order id "rees46:<event id>"; grouping the rows of one checkout by session
-// would need the whole session in memory on a time-sorted file.
+// cart_updated ADDED, remove_from_cart → cart_updated REMOVED, and purchase
+// → order_completed with one line. Quantities are 1 because the log has
+// none. The log has no order ids either, so every purchase row is its own
+// order with the order id "rees46:<event id>". Grouping the rows of one
+// checkout by session would keep whole sessions in memory.
 func Event(row Row, currency string, receivedAt time.Time) *events.Event {
 	ev := &events.Event{
 		EventID:    identity.EventID(IDSource, row.Key()),

@@ -81,9 +81,10 @@ func (r *Reader) collect(ctx context.Context, plan invoicePlan, emit func(Invoic
 		} else {
 			stats.Invoices++
 		}
-		if stats.Invoices+stats.RejectedInvoices == len(plan.lineCounts) {
+		if r.Filter.selects() && stats.Invoices+stats.RejectedInvoices == len(plan.lineCounts) {
 			// Every selected invoice is done, so the rest of the file is
-			// not needed.
+			// not needed. Without a filter the rest is still read, so bad
+			// rows at the end are reported.
 			return stats, nil
 		}
 	}

@@ -28,12 +28,12 @@ func EventID(invoiceNo string) string {
 	return identity.EventID(IDSource, "invoice:"+invoiceNo)
 }
 
-// Event builds the event of one invoice: order_cancelled for an invoice
-// number starting with "C", whose lines keep their negative quantities, and
-// order_completed for every other invoice with its lines as they are,
-// including negative quantities and zero or negative prices. The three "A"
-// invoices ("Adjust bad debt", no customer) therefore become guest orders.
-// receivedAt is the import time.
+// Event builds the event of one invoice. An invoice number starting with "C"
+// gives order_cancelled, whose lines keep their negative quantities. Every
+// other invoice gives order_completed with its lines as they are, including
+// negative quantities and zero or negative prices. So the three "A" invoices
+// ("Adjust bad debt", no customer) become guest orders. receivedAt is the
+// import time.
 func Event(inv Invoice, receivedAt time.Time) *events.Event {
 	ev := &events.Event{
 		EventID:    EventID(inv.InvoiceNo),

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Invoice is every line of one InvoiceNo.
+// Invoice contains every line of one InvoiceNo.
 type Invoice struct {
 	InvoiceNo string
 	// Time is the earliest line's time: some invoices span two minutes.
@@ -33,16 +33,22 @@ type Filter struct {
 	From, Until time.Time
 }
 
+// selects reports whether the filter leaves out any invoice.
+func (f Filter) selects() bool { return f.Limit > 0 || !f.From.IsZero() || !f.Until.IsZero() }
+
 func (f Filter) admits(t time.Time) bool {
 	return (f.From.IsZero() || !t.Before(f.From)) && (f.Until.IsZero() || t.Before(f.Until))
 }
 
-// Stats counts what a read saw.
+// Stats contains the counts of one Read.
 type Stats struct {
 	Rows             int // data rows read, bad ones included
 	Invoices         int // invoices passed to the callback
 	RejectedInvoices int // selected invoices dropped for a bad row
-	BadRows          int // rows that could not be parsed, in selected invoices or not
+	// BadRows counts the rows read that could not be parsed, in selected
+	// invoices or not. With a filter, reading stops after the last selected
+	// invoice, so later rows are not counted.
+	BadRows int
 }
 
 // Reader groups the lines of an invoice-line file into invoices.
@@ -63,10 +69,10 @@ type Reader struct {
 // dropped as a whole, so that no order total is silently short, and reported
 // to OnReject.
 //
-// Lines of one invoice are almost always adjacent in the file, but not
-// always (invoice 542806 of the online-retail data set is interleaved with
-// another), so Read makes two passes: the first counts the lines of each
-// invoice, the second collects lines until an invoice is complete.
+// Lines of one invoice are almost always adjacent in the file, but invoice
+// 542806 of the online-retail data set is interleaved with another. So Read
+// makes two passes. The first counts the lines of each invoice, and the
+// second collects lines until an invoice is complete.
 func (r *Reader) Read(ctx context.Context, emit func(Invoice) error) (Stats, error) {
 	plan, err := r.plan(ctx)
 	if err != nil {
@@ -88,12 +94,7 @@ func (r *Reader) plan(ctx context.Context) (invoicePlan, error) {
 		return invoicePlan{}, err
 	}
 	defer file.Close()
-	info, err := file.file.Stat()
-	if err != nil {
-		return invoicePlan{}, fmt.Errorf("reading size of %s: %w", r.Path, err)
-	}
-
-	plan := invoicePlan{lineCounts: map[string]int{}, size: info.Size()}
+	plan := invoicePlan{lineCounts: map[string]int{}, size: file.Size()}
 	rejected := map[string]bool{}
 	for rows := 0; ; rows++ {
 		if rows%4096 == 0 && ctx.Err() != nil {

@@ -53,14 +53,9 @@ func (p *Products) Len() int { return len(p.descriptions) }
 func (p *Products) List() []products.Product {
 	out := make([]products.Product, 0, len(p.descriptions))
 	for code, descriptions := range p.descriptions {
-		product := products.Product{ID: code, Source: ProductSource, Name: mostCommon(descriptions)}
-		switch {
-		case catalogue.IsFeeStockCode(code):
-			product.IsFee = true
-			product.Category = catalogue.CategoryFee
-		default:
-			product.Category = catalogue.Categorize(product.Name)
-		}
+		name := mostCommon(descriptions)
+		product := products.Product{ID: code, Source: ProductSource, Name: name,
+			Category: catalogue.Category(code, name), IsFee: catalogue.IsFeeStockCode(code)}
 		if catalogue.IsScented(product.Category) {
 			product.ScentNotes = scent.Match(product.Name)
 		}

@@ -15,10 +15,11 @@ import (
 	"github.com/profilehub/platform/pkg/events"
 )
 
-// sample is shaped like the online-retail file: a customer order with a
-// quoted description containing commas and a postage line, a cancellation,
-// a guest order with a blank description, an order interleaved with another,
-// an invoice with an unparseable quantity and an "A" adjustment invoice.
+// sample is shaped like the online-retail file. It contains a customer order
+// with a quoted description containing commas and a postage line, a
+// cancellation, and a guest order with a blank description. It also contains
+// an order interleaved with another, an invoice with an unparseable quantity
+// and an "A" adjustment invoice.
 const sample = `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
 536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom
 536365,21462,"NURSERY A,B,C PAINTED LETTERS",1,2010-12-01 08:26:00,6.75,17850.0,United Kingdom
@@ -165,7 +166,23 @@ func TestReadRejectsWrongHeader(t *testing.T) {
 	reader := &Reader{Path: path, Location: london(t)}
 	_, err := reader.Read(context.Background(), func(Invoice) error { return nil })
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "invalid header")
+	assert.Contains(t, err.Error(), `missing column "InvoiceNo"`)
+}
+
+func TestReadRejectsInvoiceWithShortRow(t *testing.T) {
+	text := "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+		"536365,85123A,HEART,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n" +
+		"536365,71053,LANTERN,6\n" +
+		"536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,17850.0,United Kingdom\n" +
+		"536367,\"BROKEN,QUOTE,1\n"
+	result := readSample(t, writeSample(t, text, true), Filter{})
+
+	assert.Equal(t, []string{"536366"}, result.order)
+	require.Len(t, result.rejected["536365"], 1)
+	assert.Contains(t, result.rejected["536365"][0].Error(), "row 3 (invoice 536365): expected 8 fields, got 4")
+	assert.Contains(t, result.rejected, "", "a row with broken quoting is reported without an invoice")
+	assert.Equal(t, 2, result.stats.BadRows)
+	assert.Equal(t, 1, result.stats.RejectedInvoices)
 }
 
 func TestEventOrderCompleted(t *testing.T) {

@@ -110,17 +110,3 @@ func parseLine(row int, fields []string, location *time.Location) (Line, error) 
 	line.CustomerID = strings.TrimSuffix(customer, ".0")
 	return line, nil
 }
-
-// checkHeader returns an error unless fields are the expected column names.
-func checkHeader(fields []string) error {
-	if len(fields) != len(header) {
-		return fmt.Errorf("invalid header: expected %d columns %s, got %d", len(header),
-			strings.Join(header, ","), len(fields))
-	}
-	for i, name := range header {
-		if strings.TrimPrefix(strings.TrimSpace(fields[i]), "\ufeff") != name {
-			return fmt.Errorf("invalid header: column %d is %q, expected %q", i+1, fields[i], name)
-		}
-	}
-	return nil
-}

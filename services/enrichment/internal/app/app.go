@@ -72,7 +72,8 @@ func New(cfg config.Config, ch driver.Conn, pool *pgxpool.Pool, log zerolog.Logg
 }
 
 // buildDeps creates everything the handler needs except its producer.
-func buildDeps(cfg config.Config, ch driver.Conn, pool *pgxpool.Pool, reg prometheus.Registerer) (handler.Deps, error) {
+func buildDeps(cfg config.Config, ch driver.Conn, pool *pgxpool.Pool,
+	reg prometheus.Registerer) (handler.Deps, error) {
 	avroRegistry, err := avro.Default()
 	if err != nil {
 		return handler.Deps{}, fmt.Errorf("loading avro schemas: %w", err)

@@ -20,8 +20,8 @@ import (
 	"github.com/profilehub/platform/services/enrichment/internal/config"
 )
 
-// The service consumes events.resolved from the broker, lands them in
-// ClickHouse and produces profile.activity; a record whose value cannot be
+// The service consumes events.resolved from the broker, lands the events in
+// ClickHouse and produces profile.activity. A record whose value cannot be
 // decoded goes to the dead-letter topic without stopping the others.
 func TestServiceEndToEnd(t *testing.T) {
 	brokers, prefix := testenv.Kafka(t)

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Product is what enrichment needs to know about one product id.
+// Product is the catalogue entry of one product id, as enrichment uses it.
 type Product struct {
 	Category string // "" when the product is not in the catalogue
 	IsFee    bool   // postage, discounts, adjustments and other non-products

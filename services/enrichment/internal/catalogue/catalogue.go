@@ -47,9 +47,9 @@ func New(pool *pgxpool.Pool, size int, ttl time.Duration, reg prometheus.Registe
 }
 
 // Lookup returns the product of every id in ids. Ids the cache lacks are
-// read from catalogue_products in one query, and ids absent there get
-// category "" and the fee flag of pkg/catalogue.IsFeeStockCode; absent ids
-// are cached too. An error means Postgres failed and is transient.
+// read from catalogue_products in one query. Ids absent there get category
+// "" and the fee flag of pkg/catalogue.IsFeeStockCode, and are cached too.
+// An error means Postgres failed and is transient.
 func (c *Catalogue) Lookup(ctx context.Context, ids []string) (map[string]Product, error) {
 	products := make(map[string]Product, len(ids))
 	var missing []string

@@ -36,9 +36,9 @@ type Enrichment struct {
 	CatalogueCacheTTL time.Duration `mapstructure:"catalogue_cache_ttl"`
 
 	// KeysPerStatement bounds the aggregate keys of one recompute statement
-	// and the profiles of one previous-event query. Default 500, which keeps
-	// statements well below ClickHouse's 256 KiB max_query_size. Must be
-	// positive.
+	// and the profiles of one previous-event query. Default 2000: about
+	// 240 KB of SQL per statement, which the service allows by raising
+	// max_query_size for these statements. Must be positive.
 	KeysPerStatement int `mapstructure:"keys_per_statement"`
 
 	// MaxPollRecords bounds the records of one batch. Default 1000. Must be
@@ -64,7 +64,7 @@ func DefaultEnrichment() Enrichment {
 		SessionGap:         30 * time.Minute,
 		CatalogueCacheSize: 50_000,
 		CatalogueCacheTTL:  10 * time.Minute,
-		KeysPerStatement:   500,
+		KeysPerStatement:   2000,
 		MaxPollRecords:     1000,
 	}
 }

@@ -26,7 +26,7 @@ func New(gap time.Duration) *Enricher {
 	return &Enricher{agents: useragent.NewParser(), zones: localtime.NewZones(), gap: gap}
 }
 
-// Input is what one batch needs besides its events: the catalogue entry of
+// Input is the data of one batch besides its events: the catalogue entry of
 // every product id that ProductIDs returned, and the previous stored event
 // of each profile (see FirstTimes).
 type Input struct {
@@ -68,7 +68,8 @@ func (e *Enricher) assignSessions(evs []*events.Event, previous map[string]sessi
 	return ids
 }
 
-func (e *Enricher) eventRow(ev *events.Event, sessionID string, products map[string]catalogue.Product) warehouse.EventRow {
+func (e *Enricher) eventRow(ev *events.Event, sessionID string,
+	products map[string]catalogue.Product) warehouse.EventRow {
 	agent := e.agents.Parse(ev.Context.UserAgent)
 	local := e.zones.Convert(ev.EventTime, ev.Context.Timezone)
 	row := warehouse.EventRow{

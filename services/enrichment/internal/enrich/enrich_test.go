@@ -123,7 +123,7 @@ func TestRowsContinuePreviousSession(t *testing.T) {
 func TestValidateRejects(t *testing.T) {
 	valid := func() *events.Event {
 		return &events.Event{
-			EventID: "e1", EventType: events.TypeCartUpdated, ProfileID: "p1", EventTime: monday,
+			EventID: "e1", EventType: events.TypeCartUpdated, ProfileID: "p1", EventTime: monday, ReceivedAt: monday,
 			Payload: &events.CartUpdated{Action: events.CartActionAdded, ProductID: "A", Quantity: 1},
 		}
 	}
@@ -134,6 +134,15 @@ func TestValidateRejects(t *testing.T) {
 		{"missing event id", func(e *events.Event) { e.EventID = "" }},
 		{"missing profile id", func(e *events.Event) { e.ProfileID = "" }},
 		{"missing event time", func(e *events.Event) { e.EventTime = time.Time{} }},
+		{"event time before 1970", func(e *events.Event) { e.EventTime = time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC) }},
+		{"event time after 2106", func(e *events.Event) { e.EventTime = time.Date(2107, 1, 1, 0, 0, 0, 0, time.UTC) }},
+		{"missing received at", func(e *events.Event) { e.ReceivedAt = time.Time{} }},
+		{"line amount too large", func(e *events.Event) {
+			e.EventType = events.TypeOrderCompleted
+			e.Payload = &events.OrderCompleted{OrderID: "o", Lines: []events.OrderLine{
+				{LineNo: 1, ProductID: "A", Quantity: 1_000_000, UnitPrice: money("1000000")},
+			}}
+		}},
 		{"payload of other type", func(e *events.Event) { e.Payload = &events.Track{Name: "x"} }},
 		{"missing payload", func(e *events.Event) { e.Payload = nil }},
 	}

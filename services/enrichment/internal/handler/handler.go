@@ -36,7 +36,8 @@ type Catalogue interface {
 
 // Warehouse is the ClickHouse side; *warehouse.Warehouse implements it.
 type Warehouse interface {
-	PreviousEvents(ctx context.Context, firstTimes map[string]time.Time, gap time.Duration) (map[string]session.Previous, error)
+	PreviousEvents(ctx context.Context, firstTimes map[string]time.Time,
+		gap time.Duration) (map[string]session.Previous, error)
 	InsertEvents(ctx context.Context, rows []warehouse.EventRow) error
 	InsertLines(ctx context.Context, rows []warehouse.LineRow) error
 	Recompute(ctx context.Context, keys warehouse.Keys) error
@@ -121,11 +122,11 @@ func (h *Handler) decode(ctx context.Context, b *stream.Batch) ([]*events.Event,
 			if !avro.IsPermanent(err) {
 				return nil, fmt.Errorf("decoding record %s/%d@%d: %w", r.Topic, r.Partition, r.Offset, err)
 			}
-			b.Reject(r, reasonDecode, err)
+			h.reject(b, r, reasonDecode, err)
 			continue
 		}
 		if err := enrich.Validate(ev); err != nil {
-			b.Reject(r, reasonInvalid, err)
+			h.reject(b, r, reasonInvalid, err)
 			continue
 		}
 		if seen[ev.EventID] {
@@ -138,8 +139,16 @@ func (h *Handler) decode(ctx context.Context, b *stream.Batch) ([]*events.Event,
 	return evs, nil
 }
 
+// reject sends r to the dead-letter topic and logs where it came from.
+func (h *Handler) reject(b *stream.Batch, r *kgo.Record, reason string, err error) {
+	b.Reject(r, reason, err)
+	h.log.Warn().Str("topic", r.Topic).Int32("partition", r.Partition).Int64("offset", r.Offset).
+		Str("reason", reason).Err(err).Msg("rejecting record to the dead-letter topic")
+}
+
 // enrich reads the catalogue and the previous events and builds the rows.
-func (h *Handler) enrich(ctx context.Context, evs []*events.Event) ([]warehouse.EventRow, []warehouse.LineRow, error) {
+func (h *Handler) enrich(ctx context.Context,
+	evs []*events.Event) ([]warehouse.EventRow, []warehouse.LineRow, error) {
 	defer h.timeStep(stepLookup)()
 
 	products, err := h.deps.Catalogue.Lookup(ctx, enrich.ProductIDs(evs))

@@ -1,7 +1,7 @@
-// Package session gives every event a session id. Events that arrive without
-// one get a derived id: a profile's session ends after a gap of inactivity
-// (30 minutes by default), and its id is a hash of the profile id and the
-// session's first event time, so a replay derives the same ids again.
+// Package session gives every event a session id. An event that arrives
+// without one gets a derived id. A profile's session ends after a gap of
+// inactivity (30 minutes by default). Its id is a hash of the profile id and
+// the session's first event time, so a replay derives the same ids again.
 package session
 
 import (
@@ -15,7 +15,7 @@ import (
 // DefaultGap is the inactivity after which the next event starts a session.
 const DefaultGap = 30 * time.Minute
 
-// Event is one event of a profile as the sessioniser sees it.
+// Event is the part of one event of a profile that sessions depend on.
 type Event struct {
 	ID        string    // event id, the tie-breaker between equal times
 	Time      time.Time // event time
@@ -40,7 +40,7 @@ func (p Previous) Found() bool { return p.SessionID != "" }
 //
 // Times are compared in whole seconds, the precision of the events table,
 // so a previous event read back from storage and one from the same batch
-// give the same answer.
+// give the same result.
 func Assign(profileID string, prev Previous, events []Event, gap time.Duration) []string {
 	order := make([]int, len(events))
 	for i := range order {

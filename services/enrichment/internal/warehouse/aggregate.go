@@ -5,7 +5,14 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/ClickHouse/clickhouse-go/v2"
 )
+
+// maxQuerySize is the max_query_size setting of the recompute statements, in
+// bytes. It lets a statement carry a few thousand keys, twice each, beyond
+// the server default of 256 KiB.
+const maxQuerySize = 16 << 20
 
 // statement is one recompute statement before rendering: the table it
 // writes, its key tuples as SQL literals, the distinct ids of the tuples'
@@ -23,6 +30,7 @@ type statement struct {
 // that read the most recent raw data wins the merge. Running it again for
 // the same stored data writes the same values.
 func (w *Warehouse) Recompute(ctx context.Context, keys Keys) error {
+	ctx = clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{"max_query_size": maxQuerySize}))
 	for _, st := range w.recomputeStatements(keys) {
 		query := w.render(st, w.clock.next())
 		if err := w.conn.Exec(ctx, query); err != nil {

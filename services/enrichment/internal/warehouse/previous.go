@@ -48,7 +48,7 @@ func (w window) contains(t time.Time) bool { return !t.Before(w.from) && t.Befor
 
 // readPrevious reads one chunk of profiles with a single time range that
 // covers every window, because a disjunction of one condition per profile
-// is much slower to evaluate, and keeps the rows inside each own window.
+// is slower to evaluate. It keeps the rows inside each profile's window.
 func (w *Warehouse) readPrevious(ctx context.Context, windows map[string]window,
 	found map[string]session.Previous, latestID map[string]string) error {
 	quoted := make([]string, 0, len(windows))

@@ -13,10 +13,12 @@ import (
 //go:embed sql/*.sql
 var queryFiles embed.FS
 
-// DefaultKeysPerStatement bounds the keys of one recompute statement, which
-// keeps a statement well below ClickHouse's default max_query_size of
-// 256 KiB: a key literal is about 60 bytes.
-const DefaultKeysPerStatement = 500
+// DefaultKeysPerStatement bounds the keys of one recompute statement. A key
+// literal is about 60 bytes and appears twice in some statements, so 2000
+// keys make about 240 KB of SQL and about 12000 syntax tree nodes, below
+// the server's default max_ast_elements of 50000. Fewer, larger statements
+// are faster because each one reads the raw tables with FINAL once.
+const DefaultKeysPerStatement = 2000
 
 // Warehouse is the ClickHouse side of enrichment. It is safe for concurrent
 // use.

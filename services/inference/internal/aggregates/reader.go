@@ -5,21 +5,22 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 
 	"github.com/profilehub/platform/services/inference/internal/traits"
 )
 
 // Reader queries the aggregate tables. Every query names its columns and
-// uses FINAL on the ReplacingMergeTree tables, so it sees each key's latest
+// uses FINAL on the ReplacingMergeTree tables, so it reads each key's latest
 // version even before ClickHouse merged the parts.
 type Reader struct {
 	conn      driver.Conn
 	chunkSize int
 }
 
-// NewReader returns a Reader that asks for at most chunkSize profiles per
-// query, which bounds the IN list and the rows of one result.
+// NewReader returns a Reader that queries at most chunkSize profiles at a
+// time, which bounds the IN list and the rows of one result.
 func NewReader(conn driver.Conn, chunkSize int) *Reader {
 	return &Reader{conn: conn, chunkSize: chunkSize}
 }
@@ -51,15 +52,22 @@ func (r *Reader) Load(ctx context.Context, profileIDs []string) (map[string]*tra
 }
 
 func (r *Reader) loadChunk(ctx context.Context, ids []string, out map[string]*traits.Aggregates) error {
+	// A GroupSet binds as ('a', 'b'); a plain slice binds as an array
+	// literal, which ClickHouse 18.16 rejects in IN.
+	set := clickhouse.GroupSet{Value: make([]any, len(ids))}
+	for i, id := range ids {
+		set.Value[i] = id
+	}
+
 	// Activity comes first: it decides which profiles exist at all.
-	if err := r.loadActivity(ctx, ids, out); err != nil {
+	if err := r.loadActivity(ctx, set, out); err != nil {
 		return err
 	}
-	if err := r.loadDaily(ctx, ids, out); err != nil {
+	if err := r.loadDaily(ctx, set, out); err != nil {
 		return err
 	}
-	if err := r.loadProducts(ctx, ids, out); err != nil {
+	if err := r.loadProducts(ctx, set, out); err != nil {
 		return err
 	}
-	return r.loadHours(ctx, ids, out)
+	return r.loadHours(ctx, set, out)
 }

@@ -5,15 +5,16 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/shopspring/decimal"
 
 	"github.com/profilehub/platform/services/inference/internal/traits"
 )
 
-func (r *Reader) loadActivity(ctx context.Context, ids []string, out map[string]*traits.Aggregates) error {
+func (r *Reader) loadActivity(ctx context.Context, ids clickhouse.GroupSet, out map[string]*traits.Aggregates) error {
 	rows, err := r.conn.Query(ctx, queryActivity, ids)
 	if err != nil {
-		return fmt.Errorf("querying events summary of %d profiles: %w", len(ids), err)
+		return fmt.Errorf("querying events summary of %d profiles: %w", len(ids.Value), err)
 	}
 	defer rows.Close()
 
@@ -38,10 +39,10 @@ func (r *Reader) loadActivity(ctx context.Context, ids []string, out map[string]
 	return nil
 }
 
-func (r *Reader) loadDaily(ctx context.Context, ids []string, out map[string]*traits.Aggregates) error {
+func (r *Reader) loadDaily(ctx context.Context, ids clickhouse.GroupSet, out map[string]*traits.Aggregates) error {
 	rows, err := r.conn.Query(ctx, queryDaily, ids)
 	if err != nil {
-		return fmt.Errorf("querying profile_daily of %d profiles: %w", len(ids), err)
+		return fmt.Errorf("querying profile_daily of %d profiles: %w", len(ids.Value), err)
 	}
 	defer rows.Close()
 
@@ -66,10 +67,10 @@ func (r *Reader) loadDaily(ctx context.Context, ids []string, out map[string]*tr
 	return nil
 }
 
-func (r *Reader) loadProducts(ctx context.Context, ids []string, out map[string]*traits.Aggregates) error {
+func (r *Reader) loadProducts(ctx context.Context, ids clickhouse.GroupSet, out map[string]*traits.Aggregates) error {
 	rows, err := r.conn.Query(ctx, queryProducts, ids)
 	if err != nil {
-		return fmt.Errorf("querying profile_products of %d profiles: %w", len(ids), err)
+		return fmt.Errorf("querying profile_products of %d profiles: %w", len(ids.Value), err)
 	}
 	defer rows.Close()
 
@@ -94,10 +95,10 @@ func (r *Reader) loadProducts(ctx context.Context, ids []string, out map[string]
 	return nil
 }
 
-func (r *Reader) loadHours(ctx context.Context, ids []string, out map[string]*traits.Aggregates) error {
+func (r *Reader) loadHours(ctx context.Context, ids clickhouse.GroupSet, out map[string]*traits.Aggregates) error {
 	rows, err := r.conn.Query(ctx, queryHours, ids)
 	if err != nil {
-		return fmt.Errorf("querying profile_hour_of_week of %d profiles: %w", len(ids), err)
+		return fmt.Errorf("querying profile_hour_of_week of %d profiles: %w", len(ids.Value), err)
 	}
 	defer rows.Close()
 

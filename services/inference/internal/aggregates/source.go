@@ -7,8 +7,8 @@ import (
 	"github.com/profilehub/platform/services/inference/internal/traits"
 )
 
-// Source is what the inference handler reads: a Reader whose RFM
-// thresholds come through an RFMCache.
+// Source is the inference handler's access to ClickHouse: a Reader whose
+// RFM thresholds come through an RFMCache.
 type Source struct {
 	*Reader
 	rfm *RFMCache

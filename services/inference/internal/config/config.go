@@ -9,6 +9,10 @@ import (
 	"github.com/profilehub/platform/pkg/config"
 )
 
+// maxQueryChunkSize keeps the IN list of a query within ClickHouse's
+// default max_query_size.
+const maxQueryChunkSize = 5000
+
 // Config is the whole configuration of the inference service.
 type Config struct {
 	Kafka      config.Kafka      `mapstructure:"kafka"`
@@ -26,7 +30,9 @@ type Inference struct {
 	ModelVersion string `mapstructure:"model_version"`
 
 	// QueryChunkSize is the maximum number of profile ids in one ClickHouse
-	// query's IN list. Default 500. Zero or less is invalid.
+	// query's IN list. Default 500. Valid from 1 to 5000, because a query
+	// longer than the server's max_query_size (262144 bytes by default) is
+	// rejected and 5000 UUIDs take about 200 KB.
 	QueryChunkSize int `mapstructure:"query_chunk_size"`
 
 	// RFMRefreshInterval is how long the population RFM thresholds are
@@ -68,9 +74,9 @@ func (i Inference) Validate() error {
 	if strings.TrimSpace(i.ModelVersion) == "" {
 		errs = append(errs, config.Invalid("inference.model_version", "must be set, such as \"traits-v1\""))
 	}
-	if i.QueryChunkSize <= 0 {
-		errs = append(errs, config.Invalid("inference.query_chunk_size", "must be positive, got %d",
-			i.QueryChunkSize))
+	if i.QueryChunkSize <= 0 || i.QueryChunkSize > maxQueryChunkSize {
+		errs = append(errs, config.Invalid("inference.query_chunk_size", "must be from 1 to %d, got %d",
+			maxQueryChunkSize, i.QueryChunkSize))
 	}
 	if i.RFMRefreshInterval < 0 {
 		errs = append(errs, config.Invalid("inference.rfm_refresh_interval", "must not be negative, got %s",

@@ -24,7 +24,8 @@ func TestValidateNamesKey(t *testing.T) {
 		key    string
 	}{
 		{"model version", func(c *Config) { c.Inference.ModelVersion = " " }, "inference.model_version"},
-		{"chunk size", func(c *Config) { c.Inference.QueryChunkSize = 0 }, "inference.query_chunk_size"},
+		{"chunk size zero", func(c *Config) { c.Inference.QueryChunkSize = 0 }, "inference.query_chunk_size"},
+		{"chunk size too large", func(c *Config) { c.Inference.QueryChunkSize = 5001 }, "inference.query_chunk_size"},
 		{"refresh", func(c *Config) { c.Inference.RFMRefreshInterval = -time.Second }, "inference.rfm_refresh_interval"},
 		{"poll records", func(c *Config) { c.Inference.MaxPollRecords = -1 }, "inference.max_poll_records"},
 		{"clickhouse", func(c *Config) { c.ClickHouse.Addr = "nohost" }, "clickhouse.addr"},

@@ -18,8 +18,8 @@ import (
 	"github.com/profilehub/platform/services/inference/internal/traits"
 )
 
-// AggregateSource reads what traits derive from; aggregates.Reader and
-// aggregates.RFMCache implement it together in production.
+// AggregateSource provides the rows and population values that traits
+// derive from. aggregates.Source implements it on ClickHouse.
 type AggregateSource interface {
 	ReferenceTime(ctx context.Context) (time.Time, error)
 	Load(ctx context.Context, profileIDs []string) (map[string]*traits.Aggregates, error)
@@ -57,7 +57,7 @@ func NewHandler(source AggregateSource, codec Codec, produce ProduceFunc, topic,
 
 // Handle reads the aggregates of the batch's distinct profiles, computes
 // their traits against one reference time and produces them, keyed by
-// profile id, before it returns. Undecodable records are rejected; any
+// profile id, before it returns. Undecodable records are rejected. Any
 // ClickHouse or Kafka error is returned, so the batch is retried.
 func (h *Handler) Handle(ctx context.Context, b *stream.Batch) error {
 	started := time.Now()

@@ -7,7 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// RFMThresholds are the 20th, 40th, 60th and 80th percentiles of recency,
+// RFMThresholds are the upper bounds of the first four fifths of recency,
 // frequency and monetary value over every profile with an order. Recency is
 // kept as the UTC day of the last order (days since 1970-01-01), so the
 // thresholds stay valid while the reference time moves on.

@@ -20,7 +20,8 @@ type Aggregates struct {
 
 // Activity is the profile's event-time summary from the events table.
 type Activity struct {
-	// LastEventAt is the latest event time of the profile; it becomes as_of.
+	// LastEventAt is the latest event time of the profile, which becomes
+	// as_of.
 	LastEventAt time.Time
 	// FirstOrderAt and LastOrderAt bound the profile's order_completed
 	// events. Both are zero when the profile has no order.
@@ -38,7 +39,7 @@ type DailyRow struct {
 	Events        int64
 }
 
-// ProductRow is one row of profile_products; fee lines are not included.
+// ProductRow is one row of profile_products, which leaves out fee lines.
 type ProductRow struct {
 	ProductID string
 	Category  string

@@ -40,7 +40,8 @@ type Inputs struct {
 	// wall clock, so a replay or a historical import gives the same traits.
 	ReferenceTime time.Time
 	ModelVersion  string
-	// RFM holds the population quintile thresholds; nil leaves rfm_score "".
+	// RFM contains the population quintile thresholds. Nil leaves rfm_score
+	// empty.
 	RFM *RFMThresholds
 }
 

@@ -18,7 +18,7 @@ type Change struct {
 
 // Decide compares a freshly evaluated membership with the stored one.
 // changed is true when there was no stored membership, when the set of
-// segments differs, or when the rules version differs; only then is the
+// segments differs, or when the rules version differs. Only then is the
 // change emitted. Both segment lists must be sorted.
 func Decide(stored *Record, next Record) (c Change, changed bool) {
 	c = Change{ProfileID: next.ProfileID, RulesVersion: next.RulesVersion, AsOf: next.AsOf,

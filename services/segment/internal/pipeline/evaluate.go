@@ -13,7 +13,7 @@ import (
 	"github.com/profilehub/platform/services/segment/internal/rules"
 )
 
-// plan is what a batch changes: the memberships to emit and to store.
+// plan is the outcome of a batch: the memberships to emit and to store.
 type plan struct {
 	changes []membership.Change
 	saves   []membership.Record

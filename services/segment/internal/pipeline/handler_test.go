@@ -36,7 +36,9 @@ func (jsonCodec) DecodeTraits(data []byte) (*events.ProfileTraits, error) {
 	return &t, nil
 }
 
-func (jsonCodec) EncodeMembership(m *events.SegmentMembership) ([]byte, error) { return json.Marshal(m) }
+func (jsonCodec) EncodeMembership(m *events.SegmentMembership) ([]byte, error) {
+	return json.Marshal(m)
+}
 
 // memoryStore is a Store in a map, failing with err when set.
 type memoryStore struct {

@@ -34,7 +34,7 @@ type Facts struct {
 	RFMMonetary         *int64
 	ModelVersion        string
 	// Guest is true for a profile that never identified as a known user,
-	// and null when the traits do not say.
+	// and null when the traits carry no guest flag.
 	Guest *bool
 }
 

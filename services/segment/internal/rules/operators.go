@@ -33,7 +33,7 @@ var operatorsByKind = map[kind][]string{
 	kindBool:       {opEq, opNe},
 }
 
-// operandShape is what a condition's value must be for an operator.
+// operandShape is the form of a condition's value that an operator takes.
 type operandShape int
 
 const (

@@ -3,7 +3,8 @@ package rules
 // RuleSet is a checked rules file.
 type RuleSet struct {
 	// Version names this set of rules. It is stored with every membership,
-	// and a change re-emits the memberships it changes.
+	// and the first traits of a profile under a new version re-emit its
+	// membership.
 	Version string
 	// Segments are sorted by name.
 	Segments []Segment

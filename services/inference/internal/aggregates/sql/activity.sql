@@ -8,5 +8,5 @@ SELECT
     minIf(event_time, event_type = 'order_completed') AS first_order_at,
     maxIf(event_time, event_type = 'order_completed') AS last_order_at
 FROM events
-WHERE profile_id IN (?)
+WHERE profile_id IN ?
 GROUP BY profile_id

@@ -1,3 +1,3 @@
 SELECT profile_id, product_id, category, units, revenue, orders, views
 FROM profile_products FINAL
-WHERE profile_id IN (?)
+WHERE profile_id IN ?
