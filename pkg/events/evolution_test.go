@@ -166,3 +166,32 @@ func TestEventDecodeRejectsMoneyBeyondScale(t *testing.T) {
 	require.True(t, avro.IsPermanent(err))
 	require.Contains(t, err.Error(), "more than 4 decimal places")
 }
+
+// Traits written before the guest field existed decode as not a guest.
+func TestTraitsWithoutGuestDecodeAsNotGuest(t *testing.T) {
+	reg, err := avro.NewRegistry(schemas.Files)
+	require.NoError(t, err)
+	data, err := schemas.Files.ReadFile("profile_traits.avsc")
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(data, &doc))
+	removeFields(doc, "guest")
+	older, err := json.Marshal(doc)
+	require.NoError(t, err)
+	writer := writerCodec(t, reg, string(older))
+
+	want := testTraits(t)
+	native, err := want.ToNative()
+	require.NoError(t, err)
+	delete(native, "guest")
+	encoded, err := writer.Encode(native)
+	require.NoError(t, err)
+
+	codec, err := NewProfileTraitsCodec(reg)
+	require.NoError(t, err)
+	got, err := codec.Decode(encoded)
+	require.NoError(t, err)
+	require.False(t, got.Guest)
+	want.Guest = false
+	require.Equal(t, want, got)
+}

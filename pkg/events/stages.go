@@ -47,6 +47,7 @@ type ProfileTraits struct {
 	UsualDays           []int32 // ISO days 1-7, busiest first
 	EngagementLevel     string  // none, low, medium or high
 	RFMScore            string
+	Guest               bool // every event of the profile is a guest one
 }
 
 // PreferenceVector is a profile's vector over the features of VectorSpace.

@@ -60,6 +60,7 @@ func (t *ProfileTraits) ToNative() (map[string]any, error) {
 		"usual_days":           intsNative(t.UsualDays),
 		"engagement_level":     t.EngagementLevel,
 		"rfm_score":            t.RFMScore,
+		"guest":                t.Guest,
 	}, nil
 }
 
@@ -95,6 +96,7 @@ func profileTraitsFromNative(r *nativeReader, m map[string]any) *ProfileTraits {
 		UsualDays:           r.ints(m, "usual_days"),
 		EngagementLevel:     r.str(m, "engagement_level"),
 		RFMScore:            r.str(m, "rfm_score"),
+		Guest:               r.boolean(m, "guest"),
 	}
 }
 

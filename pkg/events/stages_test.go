@@ -16,7 +16,7 @@ func testTraits(t testing.TB) *ProfileTraits {
 		FirstOrderAt: testTime.Add(-48 * time.Hour), RecencyDays: &recency, Frequency: 5,
 		DistinctProducts: 19, ProductViews: 40, FavouriteProducts: []string{"22728"},
 		FavouriteCategories: []string{"clocks", "candles"}, UsualHours: []int32{9, 20}, UsualDays: []int32{1, 7},
-		EngagementLevel: "high", RFMScore: "545",
+		EngagementLevel: "high", RFMScore: "545", Guest: true,
 	}
 }
 

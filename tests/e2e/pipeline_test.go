@@ -15,8 +15,8 @@ import (
 )
 
 // sliceInvoices is how many invoices of the retail year the end-to-end
-// tests import: the first weeks of December 2010.
-const sliceInvoices = 1500
+// tests import: 2010-12-01 to 2011-01-24.
+const sliceInvoices = 3000
 
 // retailFile returns the path of the real retail data set, or skips when it
 // is absent and the stack is not required.
@@ -50,6 +50,10 @@ func TestPipelineRetailSlice(t *testing.T) {
 	p.requireFigures(ctx, want)
 }
 
+// TestPipelineSurvivesSIGKILL imports the slice in two overlapping parts
+// and kills services with SIGKILL while they work: the second part repeats
+// the first part's invoices, and the restarted services resume from their
+// last committed offsets, so every figure must still be exact.
 func TestPipelineSurvivesSIGKILL(t *testing.T) {
 	file := retailFile(t)
 	p := newPlatform(t)
@@ -59,8 +63,14 @@ func TestPipelineSurvivesSIGKILL(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 
-	// Import in the background and kill services while events flow: the
-	// killed services restart from their last committed offsets.
+	p.profilectl(ctx, "import", "online-retail", "--file", file,
+		"--limit-invoices", strconv.Itoa(sliceInvoices/2))
+	for _, victim := range []string{"enrichment", "inference"} {
+		p.waitForProgress(ctx, victim)
+		p.kill(victim)
+		p.start(victim)
+	}
+
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -68,7 +78,7 @@ func TestPipelineSurvivesSIGKILL(t *testing.T) {
 		p.profilectl(ctx, "import", "online-retail", "--file", file,
 			"--limit-invoices", strconv.Itoa(sliceInvoices))
 	}()
-	for _, victim := range []string{"enrichment", "projector", "ingest"} {
+	for _, victim := range []string{"ingest", "projector", "segment", "vectorize"} {
 		p.waitForProgress(ctx, victim)
 		p.kill(victim)
 		p.start(victim)

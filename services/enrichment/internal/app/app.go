@@ -74,7 +74,7 @@ func New(cfg config.Config, ch driver.Conn, pool *pgxpool.Pool, log zerolog.Logg
 // buildDeps creates everything the handler needs except its producer.
 func buildDeps(cfg config.Config, ch driver.Conn, pool *pgxpool.Pool,
 	reg prometheus.Registerer) (handler.Deps, error) {
-	avroRegistry, err := avro.Default()
+	avroRegistry, err := avro.RegistryFromURL(cfg.SchemaRegistry.URL)
 	if err != nil {
 		return handler.Deps{}, fmt.Errorf("loading avro schemas: %w", err)
 	}
@@ -143,6 +143,7 @@ func LogConfig(log zerolog.Logger, cfg config.Config) {
 		Str("clickhouse_addr", cfg.ClickHouse.Addr).
 		Str("clickhouse_database", cfg.ClickHouse.Database).
 		Str("http_addr", cfg.HTTP.Addr).
+		Str("schema_registry_url", cfg.SchemaRegistry.Redacted()).
 		Dur("session_gap", e.SessionGap).
 		Int("catalogue_cache_size", e.CatalogueCacheSize).
 		Dur("catalogue_cache_ttl", e.CatalogueCacheTTL).

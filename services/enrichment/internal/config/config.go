@@ -11,12 +11,13 @@ import (
 
 // Config is the whole configuration of the enrichment service.
 type Config struct {
-	Kafka      config.Kafka      `mapstructure:"kafka"`
-	ClickHouse config.ClickHouse `mapstructure:"clickhouse"`
-	Postgres   config.Postgres   `mapstructure:"postgres"`
-	HTTP       config.HTTP       `mapstructure:"http"`
-	Log        config.Log        `mapstructure:"log"`
-	Enrichment Enrichment        `mapstructure:"enrichment"`
+	Kafka          config.Kafka          `mapstructure:"kafka"`
+	ClickHouse     config.ClickHouse     `mapstructure:"clickhouse"`
+	Postgres       config.Postgres       `mapstructure:"postgres"`
+	HTTP           config.HTTP           `mapstructure:"http"`
+	Log            config.Log            `mapstructure:"log"`
+	SchemaRegistry config.SchemaRegistry `mapstructure:"schema_registry"`
+	Enrichment     Enrichment            `mapstructure:"enrichment"`
 }
 
 // Enrichment contains the settings of the enrichment stage itself (keys
@@ -77,6 +78,7 @@ func (c *Config) Validate() error {
 		c.Postgres.Validate(),
 		c.HTTP.Validate(),
 		c.Log.Validate(),
+		c.SchemaRegistry.Validate(),
 		c.Enrichment.Validate(),
 	)
 }

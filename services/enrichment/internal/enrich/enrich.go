@@ -90,6 +90,7 @@ func (e *Enricher) eventRow(ev *events.Event, sessionID string,
 		LocalHour:  local.Hour,
 		LocalDow:   local.DayOfWeek,
 		HourOfWeek: local.HourOfWeek(),
+		Guest:      ev.UserID == "",
 	}
 	fillPayload(&row, ev.Payload)
 
@@ -116,6 +117,7 @@ func fillPayload(row *warehouse.EventRow, payload any) {
 		row.ProductID, row.Rating = p.ProductID, clampRating(p.Rating)
 	case *events.OrderCompleted:
 		row.OrderID = p.OrderID
+		row.Guest = row.Guest || p.Guest
 	case *events.OrderCancelled:
 		row.OrderID = p.OrderID
 	}

@@ -78,6 +78,32 @@ func TestRowsLineFeeFlagWins(t *testing.T) {
 	assert.True(t, lines[0].IsFee)
 }
 
+func TestRowsGuestFlag(t *testing.T) {
+	tests := []struct {
+		name    string
+		userID  string
+		payload any
+		want    bool
+	}{
+		{"order with account", "u1", &events.OrderCompleted{OrderID: "1"}, false},
+		{"order marked guest", "u1", &events.OrderCompleted{OrderID: "1", Guest: true}, true},
+		{"order without user id", "", &events.OrderCompleted{OrderID: "1"}, true},
+		{"view with user id", "u1", &events.ProductViewed{ProductID: "X1"}, false},
+		{"view without user id", "", &events.ProductViewed{ProductID: "X1"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := retailOrder("e1", monday, tt.payload)
+			ev.UserID = tt.userID
+
+			rows, _ := New(session.DefaultGap).Rows([]*events.Event{ev}, Input{})
+
+			require.Len(t, rows, 1)
+			assert.Equal(t, tt.want, rows[0].Guest)
+		})
+	}
+}
+
 func TestRowsContextFields(t *testing.T) {
 	view := &events.Event{
 		EventID: "v1", EventType: events.TypeProductViewed, ProfileID: "p1",

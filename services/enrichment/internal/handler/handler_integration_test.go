@@ -16,6 +16,7 @@ import (
 
 	"github.com/profilehub/platform/pkg/avro"
 	"github.com/profilehub/platform/pkg/events"
+	"github.com/profilehub/platform/pkg/identity"
 	"github.com/profilehub/platform/pkg/stream"
 	"github.com/profilehub/platform/pkg/testenv"
 	"github.com/profilehub/platform/pkg/topics"
@@ -306,4 +307,22 @@ func sortedByFirst(rows [][]string) [][]string {
 	out := slices.Clone(rows)
 	slices.SortFunc(out, slices.Compare[[]string])
 	return out
+}
+
+func TestHandleStoresGuestFlag(t *testing.T) {
+	s := newStack(t)
+	guestProfile := identity.ProfileID(identity.KindAnonymous, "anon-1")
+	withAccount := fixtureEvent("g1", events.TypeOrderCompleted, profileA, monday, "Europe/London",
+		&events.OrderCompleted{OrderID: "1", Currency: "GBP"})
+	markedGuest := fixtureEvent("g2", events.TypeOrderCompleted, profileA, monday.Add(time.Hour), "Europe/London",
+		&events.OrderCompleted{OrderID: "2", Currency: "GBP", Guest: true})
+	anonymous := fixtureEvent("g3", events.TypeProductViewed, guestProfile, monday, "Europe/London",
+		&events.ProductViewed{ProductID: "85123A"})
+	anonymous.UserID, anonymous.AnonymousID = "", "anon-1"
+	evs := []*events.Event{withAccount, markedGuest, anonymous}
+
+	s.handle(t, encodeRecords(t, s.events, topics.Name(s.prefix, topics.EventsResolved), evs))
+
+	got := queryStrings(t, s.ch, "SELECT event_id, toString(guest) FROM events FINAL ORDER BY event_id")
+	assert.Equal(t, [][]string{{"g1", "0"}, {"g2", "1"}, {"g3", "1"}}, got)
 }

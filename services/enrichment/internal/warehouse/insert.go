@@ -13,7 +13,7 @@ const (
 	insertEvents = `INSERT INTO %s.events (event_id, event_type, profile_id, event_time, received_at,
 		source, session_id, channel, country, locale, timezone, device, browser, os, local_hour,
 		local_dow, hour_of_week, product_id, category, is_fee, order_id, cart_action, quantity,
-		rating, version)`
+		rating, guest, version)`
 	insertLines = `INSERT INTO %s.order_lines (profile_id, order_id, line_no, event_id, event_time,
 		product_id, category, quantity, unit_price, amount, is_fee, is_cancellation,
 		original_order_id, currency, version)`
@@ -31,7 +31,7 @@ func (w *Warehouse) InsertEvents(ctx context.Context, rows []EventRow) error {
 			err := b.Append(r.EventID, r.EventType, r.ProfileID, r.EventTime.UTC(), r.ReceivedAt.UTC(),
 				r.Source, r.SessionID, r.Channel, r.Country, r.Locale, r.Timezone, r.Device, r.Browser, r.OS,
 				r.LocalHour, r.LocalDow, r.HourOfWeek, r.ProductID, r.Category, boolUInt8(r.IsFee),
-				r.OrderID, r.CartAction, r.Quantity, r.Rating, version)
+				r.OrderID, r.CartAction, r.Quantity, r.Rating, boolUInt8(r.Guest), version)
 			if err != nil {
 				return fmt.Errorf("appending event %s: %w", r.EventID, err)
 			}

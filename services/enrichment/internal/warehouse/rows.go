@@ -36,6 +36,7 @@ type EventRow struct {
 	CartAction string // ADDED or REMOVED for cart_updated events
 	Quantity   int32  // cart_updated quantity
 	Rating     uint8  // review_submitted rating, 1 to 5
+	Guest      bool   // an order_completed marked guest, or an event without a user id
 }
 
 // LineRow is one row of the order_lines table.

@@ -45,6 +45,18 @@ func insertEvents(t testing.TB, conn driver.Conn, rows ...eventRow) {
 	require.NoError(t, b.Send())
 }
 
+// insertGuestEvents writes events rows with their guest column: 1 for a
+// guest event.
+func insertGuestEvents(t testing.TB, conn driver.Conn, guest uint8, rows ...eventRow) {
+	t.Helper()
+	b := prepare(t, conn, "INSERT INTO events (event_id, event_type, profile_id, event_time, received_at, "+
+		"guest, version)")
+	for _, r := range rows {
+		require.NoError(t, b.Append(r.id, r.eventType, r.profile, r.at, r.at, guest, uint64(1)))
+	}
+	require.NoError(t, b.Send())
+}
+
 func insertDaily(t testing.TB, conn driver.Conn, version uint64, rows ...dailyRow) {
 	t.Helper()
 	b := prepare(t, conn, "INSERT INTO profile_daily (profile_id, day, orders, cancellations, net_revenue, "+

@@ -143,3 +143,28 @@ func TestRFMCacheRefresh(t *testing.T) {
 	assert.NotSame(t, first, refreshed)
 	assert.True(t, decimal.NewFromInt(500).Equal(refreshed.Monetary[3]), "%s", refreshed.Monetary[3])
 }
+
+// A profile is a guest only when every one of its events is a guest one.
+func TestReaderGuestProfiles(t *testing.T) {
+	conn, _ := testenv.ClickHouse(t)
+	at := time.Date(2011, 6, 1, 10, 0, 0, 0, time.UTC)
+	insertGuestEvents(t, conn, 1,
+		eventRow{"g1", "product_viewed", "guest", at},
+		eventRow{"g2", "order_completed", "guest", at.Add(time.Hour)},
+		eventRow{"m1", "order_completed", "mixed", at},
+	)
+	insertGuestEvents(t, conn, 0,
+		eventRow{"m2", "product_viewed", "mixed", at.Add(time.Hour)},
+		eventRow{"a1", "order_completed", "account", at},
+	)
+
+	got, err := NewReader(conn, 10).Load(context.Background(), []string{"guest", "mixed", "account"})
+	require.NoError(t, err)
+	require.Len(t, got, 3)
+	assert.True(t, got["guest"].Activity.AllGuest)
+	assert.False(t, got["mixed"].Activity.AllGuest, "one event with an account makes the profile no guest")
+	assert.False(t, got["account"].Activity.AllGuest)
+
+	tr := traits.Compute(*got["guest"], traits.Inputs{ReferenceTime: at, ModelVersion: "traits-v1"})
+	assert.True(t, tr.Guest)
+}

@@ -23,11 +23,12 @@ func (r *Reader) loadActivity(ctx context.Context, ids clickhouse.GroupSet, out 
 			id                     string
 			lastEvent, first, last time.Time
 			orderEvents            uint64
+			allGuest               uint8
 		)
-		if err := rows.Scan(&id, &lastEvent, &orderEvents, &first, &last); err != nil {
+		if err := rows.Scan(&id, &lastEvent, &orderEvents, &first, &last, &allGuest); err != nil {
 			return fmt.Errorf("scanning events summary: %w", err)
 		}
-		a := traits.Activity{LastEventAt: lastEvent.UTC()}
+		a := traits.Activity{LastEventAt: lastEvent.UTC(), AllGuest: allGuest == 1}
 		if orderEvents > 0 {
 			a.FirstOrderAt, a.LastOrderAt = first.UTC(), last.UTC()
 		}

@@ -36,7 +36,7 @@ type Service struct {
 // appended to the consumer's Kafka client options; production passes none.
 func New(cfg config.Config, conn driver.Conn, log zerolog.Logger, reg *prometheus.Registry,
 	extraOpts ...kgo.Opt) (*Service, error) {
-	codec, err := newCodec()
+	codec, err := newCodec(cfg.SchemaRegistry.URL)
 	if err != nil {
 		return nil, err
 	}
@@ -96,6 +96,7 @@ func LogConfig(log zerolog.Logger, cfg config.Config) {
 		Strs("kafka_brokers", cfg.Kafka.Brokers).
 		Str("kafka_topic_prefix", cfg.Kafka.TopicPrefix).
 		Str("http_addr", cfg.HTTP.Addr).
+		Str("schema_registry_url", cfg.SchemaRegistry.Redacted()).
 		Str("clickhouse_addr", cfg.ClickHouse.Addr).
 		Str("clickhouse_database", cfg.ClickHouse.Database).
 		Str("model_version", cfg.Inference.ModelVersion).

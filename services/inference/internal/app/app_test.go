@@ -49,7 +49,7 @@ func TestServiceEndToEnd(t *testing.T) {
 		require.NoError(t, <-done)
 	})
 
-	codec, err := newCodec()
+	codec, err := newCodec("")
 	require.NoError(t, err)
 	activity, err := codec.activity.Encode(&events.ProfileActivity{ProfileID: profile,
 		AsOf: time.Date(2011, 3, 4, 8, 0, 0, 0, time.UTC), Events: 1, EventTypes: []string{"product_viewed"}})

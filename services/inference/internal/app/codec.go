@@ -13,8 +13,8 @@ type codec struct {
 	traits   *events.ProfileTraitsCodec
 }
 
-func newCodec() (*codec, error) {
-	reg, err := avro.Default()
+func newCodec(schemaRegistryURL string) (*codec, error) {
+	reg, err := avro.RegistryFromURL(schemaRegistryURL)
 	if err != nil {
 		return nil, fmt.Errorf("loading avro schemas: %w", err)
 	}

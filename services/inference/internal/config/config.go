@@ -15,11 +15,12 @@ const maxQueryChunkSize = 5000
 
 // Config is the whole configuration of the inference service.
 type Config struct {
-	Kafka      config.Kafka      `mapstructure:"kafka"`
-	ClickHouse config.ClickHouse `mapstructure:"clickhouse"`
-	HTTP       config.HTTP       `mapstructure:"http"`
-	Log        config.Log        `mapstructure:"log"`
-	Inference  Inference         `mapstructure:"inference"`
+	Kafka          config.Kafka          `mapstructure:"kafka"`
+	ClickHouse     config.ClickHouse     `mapstructure:"clickhouse"`
+	HTTP           config.HTTP           `mapstructure:"http"`
+	Log            config.Log            `mapstructure:"log"`
+	SchemaRegistry config.SchemaRegistry `mapstructure:"schema_registry"`
+	Inference      Inference             `mapstructure:"inference"`
 }
 
 // Inference holds the service's own settings (keys inference.*).
@@ -65,7 +66,7 @@ func Default() Config {
 // Validate checks every section and names the key of each invalid value.
 func (c *Config) Validate() error {
 	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate(), c.HTTP.Validate(), c.Log.Validate(),
-		c.Inference.Validate())
+		c.SchemaRegistry.Validate(), c.Inference.Validate())
 }
 
 // Validate checks the inference.* keys.

@@ -30,6 +30,7 @@ func toEvent(t traits.Traits) *events.ProfileTraits {
 		UsualDays:           t.UsualDays,
 		EngagementLevel:     t.EngagementLevel,
 		RFMScore:            t.RFMScore,
+		Guest:               t.Guest,
 	}
 }
 

@@ -72,7 +72,7 @@ func newSource() *fakeSource {
 		"p1": {ProfileID: "p1", Activity: traits.Activity{LastEventAt: ref, FirstOrderAt: ref, LastOrderAt: ref},
 			Daily: []traits.DailyRow{{Day: ref.Truncate(24 * time.Hour), Orders: 1,
 				NetRevenue: decimal.NewFromInt(10), Events: 1}}},
-		"p2": {ProfileID: "p2", Activity: traits.Activity{LastEventAt: ref.Add(-time.Hour)}},
+		"p2": {ProfileID: "p2", Activity: traits.Activity{LastEventAt: ref.Add(-time.Hour), AllGuest: true}},
 	}}
 }
 
@@ -109,6 +109,11 @@ func TestHandleProducesOnePerProfile(t *testing.T) {
 	assert.Equal(t, int64(1), got.Orders)
 	assert.Equal(t, "traits-v1", got.ModelVersion)
 	assert.Equal(t, ref, got.ReferenceTime)
+	assert.False(t, got.Guest)
+
+	var guest events.ProfileTraits
+	require.NoError(t, json.Unmarshal(out.recs[1].Value, &guest))
+	assert.True(t, guest.Guest, "every event of p2 is a guest one")
 }
 
 func TestHandleDeterministic(t *testing.T) {

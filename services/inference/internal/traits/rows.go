@@ -27,6 +27,10 @@ type Activity struct {
 	// events. Both are zero when the profile has no order.
 	FirstOrderAt time.Time
 	LastOrderAt  time.Time
+	// AllGuest is true when every event of the profile is a guest one: an
+	// order_completed marked guest or an event without a user id (the guest
+	// column of the events table).
+	AllGuest bool
 }
 
 // DailyRow is one row of profile_daily.

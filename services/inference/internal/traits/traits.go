@@ -31,6 +31,7 @@ type Traits struct {
 	UsualDays           []int32
 	EngagementLevel     string
 	RFMScore            string
+	Guest               bool
 }
 
 // Inputs are the values that traits depend on besides a profile's own rows.
@@ -53,6 +54,7 @@ func Compute(a Aggregates, in Inputs) Traits {
 		ModelVersion:  in.ModelVersion,
 		AsOf:          toMillis(a.Activity.LastEventAt),
 		ReferenceTime: toMillis(in.ReferenceTime),
+		Guest:         a.Activity.AllGuest,
 	}
 
 	totals := sumDaily(a.Daily)

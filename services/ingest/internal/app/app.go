@@ -42,10 +42,9 @@ type Service struct {
 // to the consumer's Kafka client options; production passes none.
 func New(cfg config.Config, pool *pgxpool.Pool, log zerolog.Logger, reg *prometheus.Registry,
 	extraOpts ...kgo.Opt) (*Service, error) {
-	// NOTE: raw records in the Confluent wire format need a schema registry
-	// client (avro.WithSchemaRegistry), which no config key sets yet, so
-	// they are rejected as undecodable.
-	avroRegistry, err := avro.Default()
+	// With schema_registry.url set, raw records in the Confluent wire format
+	// decode too; without it they are rejected as undecodable.
+	avroRegistry, err := avro.RegistryFromURL(cfg.SchemaRegistry.URL)
 	if err != nil {
 		return nil, fmt.Errorf("loading avro schemas: %w", err)
 	}
@@ -126,6 +125,7 @@ func LogConfig(log zerolog.Logger, cfg config.Config) {
 		Strs("kafka_brokers", cfg.Kafka.Brokers).
 		Str("kafka_topic_prefix", cfg.Kafka.TopicPrefix).
 		Str("http_addr", cfg.HTTP.Addr).
+		Str("schema_registry_url", cfg.SchemaRegistry.Redacted()).
 		Stringer("max_clock_skew", cfg.Ingest.MaxClockSkew).
 		Bool("clamp_future", cfg.Ingest.ClampFuture).
 		Stringer("max_event_age", cfg.Ingest.MaxEventAge).

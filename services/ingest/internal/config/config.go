@@ -11,11 +11,12 @@ import (
 
 // Config is the whole configuration of the ingest service.
 type Config struct {
-	Kafka    config.Kafka    `mapstructure:"kafka"`
-	Postgres config.Postgres `mapstructure:"postgres"`
-	HTTP     config.HTTP     `mapstructure:"http"`
-	Log      config.Log      `mapstructure:"log"`
-	Ingest   Ingest          `mapstructure:"ingest"`
+	Kafka          config.Kafka          `mapstructure:"kafka"`
+	Postgres       config.Postgres       `mapstructure:"postgres"`
+	HTTP           config.HTTP           `mapstructure:"http"`
+	Log            config.Log            `mapstructure:"log"`
+	SchemaRegistry config.SchemaRegistry `mapstructure:"schema_registry"`
+	Ingest         Ingest                `mapstructure:"ingest"`
 }
 
 // Ingest contains the settings of the ingest stage itself (keys ingest.*).
@@ -75,6 +76,7 @@ func (c *Config) Validate() error {
 		c.Postgres.Validate(),
 		c.HTTP.Validate(),
 		c.Log.Validate(),
+		c.SchemaRegistry.Validate(),
 		c.Ingest.Validate(),
 	)
 }

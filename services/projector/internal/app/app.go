@@ -38,7 +38,7 @@ type Service struct {
 // to the consumer's Kafka client options; production passes none.
 func New(cfg config.Config, pool *pgxpool.Pool, log zerolog.Logger, reg *prometheus.Registry,
 	extraOpts ...kgo.Opt) (*Service, error) {
-	avroRegistry, err := avro.Default()
+	avroRegistry, err := avro.RegistryFromURL(cfg.SchemaRegistry.URL)
 	if err != nil {
 		return nil, fmt.Errorf("loading avro schemas: %w", err)
 	}
@@ -127,6 +127,7 @@ func LogConfig(log zerolog.Logger, cfg config.Config) {
 		Strs("kafka_brokers", cfg.Kafka.Brokers).
 		Str("kafka_topic_prefix", cfg.Kafka.TopicPrefix).
 		Str("http_addr", cfg.HTTP.Addr).
+		Str("schema_registry_url", cfg.SchemaRegistry.Redacted()).
 		Int("max_poll_records", cfg.Projector.MaxPollRecords).
 		Msg("starting projector")
 }

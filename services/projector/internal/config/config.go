@@ -11,12 +11,13 @@ import (
 // Config is the projector's configuration. Every key can be overridden by
 // PROFILEHUB_<KEY>, with dots as underscores.
 type Config struct {
-	Kafka     config.Kafka    `mapstructure:"kafka"`
-	Postgres  config.Postgres `mapstructure:"postgres"`
-	HTTP      config.HTTP     `mapstructure:"http"`
-	Log       config.Log      `mapstructure:"log"`
-	Pseudonym Pseudonym       `mapstructure:"pseudonym"`
-	Projector Projector       `mapstructure:"projector"`
+	Kafka          config.Kafka          `mapstructure:"kafka"`
+	Postgres       config.Postgres       `mapstructure:"postgres"`
+	HTTP           config.HTTP           `mapstructure:"http"`
+	Log            config.Log            `mapstructure:"log"`
+	SchemaRegistry config.SchemaRegistry `mapstructure:"schema_registry"`
+	Pseudonym      Pseudonym             `mapstructure:"pseudonym"`
+	Projector      Projector             `mapstructure:"projector"`
 }
 
 // Pseudonym configures the keyed hashing of identifiers (keys
@@ -63,6 +64,7 @@ func (c *Config) Validate() error {
 		c.Postgres.Validate(),
 		c.HTTP.Validate(),
 		c.Log.Validate(),
+		c.SchemaRegistry.Validate(),
 		errors.Join(errs...),
 	)
 }

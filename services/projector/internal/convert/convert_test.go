@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -105,6 +106,29 @@ func TestToEventRejectsCorruptMoney(t *testing.T) {
 		Value: &profile.Behaviour{NetRevenue: "ten", AverageOrderValue: "0"}}}
 	_, err := ToEvent(p)
 	require.ErrorContains(t, err, "net_revenue")
+}
+
+// The guest flag travels from the traits through the stored JSON of the
+// behaviour section to the profiles topic.
+func TestGuestFlagFlowsToProfile(t *testing.T) {
+	traits := &events.ProfileTraits{ProfileID: pid, ModelVersion: "m1", AsOf: at, ReferenceTime: at,
+		NetRevenue: decimal.RequireFromString("5"), AverageOrderValue: decimal.RequireFromString("5"),
+		EngagementLevel: "low", Guest: true}
+	u, err := FromTraits(traits)
+	require.NoError(t, err)
+	update := u.(*profile.Traits)
+	require.True(t, update.Behaviour.Guest)
+
+	stored, err := json.Marshal(update.Behaviour)
+	require.NoError(t, err)
+	require.Contains(t, string(stored), `"guest":true`)
+	var loaded profile.Behaviour
+	require.NoError(t, json.Unmarshal(stored, &loaded))
+
+	out, err := ToEvent(&profile.Profile{ProfileID: pid,
+		Behaviour: profile.Section[profile.Behaviour]{Value: &loaded}})
+	require.NoError(t, err)
+	require.True(t, out.Behaviour.Guest)
 }
 
 func strPtr(s string) *string { return &s }

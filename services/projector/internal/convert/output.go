@@ -79,7 +79,7 @@ func traitsEvent(profileID string, b *profile.Behaviour) (*events.ProfileTraits,
 		RecencyDays: b.RecencyDays, Frequency: b.Frequency, DistinctProducts: b.DistinctProducts,
 		ProductViews: b.ProductViews, FavouriteProducts: b.FavouriteProducts,
 		FavouriteCategories: b.FavouriteCategories, UsualHours: b.UsualHours, UsualDays: b.UsualDays,
-		EngagementLevel: b.EngagementLevel, RFMScore: b.RFMScore,
+		EngagementLevel: b.EngagementLevel, RFMScore: b.RFMScore, Guest: b.Guest,
 	}
 	if b.FirstOrderAt != nil {
 		t.FirstOrderAt = *b.FirstOrderAt

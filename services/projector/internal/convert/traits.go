@@ -30,6 +30,7 @@ func behaviour(t *events.ProfileTraits) profile.Behaviour {
 		UsualDays:           t.UsualDays,
 		EngagementLevel:     t.EngagementLevel,
 		RFMScore:            t.RFMScore,
+		Guest:               t.Guest,
 	}
 }
 

@@ -104,6 +104,9 @@ type Behaviour struct {
 	UsualDays           []int32    `json:"usual_days,omitempty"`
 	EngagementLevel     string     `json:"engagement_level"`
 	RFMScore            string     `json:"rfm_score,omitempty"`
+	// Guest is true when every event of the profile is a guest one. JSON
+	// stored before the field existed decodes as false.
+	Guest bool `json:"guest"`
 }
 
 // PreferenceVector is the profile's latest preference vector.

@@ -38,7 +38,7 @@ type Service struct {
 // passes none.
 func New(cfg config.Config, rs *rules.RuleSet, pool *pgxpool.Pool, log zerolog.Logger,
 	reg *prometheus.Registry, extraOpts ...kgo.Opt) (*Service, error) {
-	codec, err := newCodec()
+	codec, err := newCodec(cfg.SchemaRegistry.URL)
 	if err != nil {
 		return nil, err
 	}
@@ -100,6 +100,7 @@ func LogConfig(log zerolog.Logger, cfg config.Config, rs *rules.RuleSet) {
 		Strs("kafka_brokers", cfg.Kafka.Brokers).
 		Str("kafka_topic_prefix", cfg.Kafka.TopicPrefix).
 		Str("http_addr", cfg.HTTP.Addr).
+		Str("schema_registry_url", cfg.SchemaRegistry.Redacted()).
 		Str("rules_path", cfg.Segment.RulesPath).
 		Str("rules_version", rs.Version).
 		Strs("segments", names).

@@ -54,7 +54,7 @@ func TestServiceEndToEnd(t *testing.T) {
 		require.NoError(t, <-done)
 	})
 
-	codec, err := newCodec()
+	codec, err := newCodec("")
 	require.NoError(t, err)
 	newBuyer := encodeTraits(t, codec, alice, ref, 1, "60")
 	inTopic := topics.Name(prefix, topics.TraitsInferred)

@@ -10,11 +10,12 @@ import (
 
 // Config is the whole configuration of the segment service.
 type Config struct {
-	Kafka    config.Kafka    `mapstructure:"kafka"`
-	Postgres config.Postgres `mapstructure:"postgres"`
-	HTTP     config.HTTP     `mapstructure:"http"`
-	Log      config.Log      `mapstructure:"log"`
-	Segment  Segment         `mapstructure:"segment"`
+	Kafka          config.Kafka          `mapstructure:"kafka"`
+	Postgres       config.Postgres       `mapstructure:"postgres"`
+	HTTP           config.HTTP           `mapstructure:"http"`
+	Log            config.Log            `mapstructure:"log"`
+	SchemaRegistry config.SchemaRegistry `mapstructure:"schema_registry"`
+	Segment        Segment               `mapstructure:"segment"`
 }
 
 // Segment holds the service's own settings (keys segment.*).
@@ -44,7 +45,7 @@ func Default() Config {
 // Validate checks every section and names the key of each invalid value.
 func (c *Config) Validate() error {
 	return errors.Join(c.Kafka.Validate(), c.Postgres.Validate(), c.HTTP.Validate(), c.Log.Validate(),
-		c.Segment.Validate())
+		c.SchemaRegistry.Validate(), c.Segment.Validate())
 }
 
 // Validate checks the segment.* keys. The rules file itself is checked when

@@ -122,5 +122,7 @@ func traitInput(t *events.ProfileTraits) rules.TraitInput {
 		first := t.FirstOrderAt
 		in.FirstOrderAt = &first
 	}
+	guest := t.Guest
+	in.Guest = &guest
 	return in
 }

@@ -260,3 +260,28 @@ func TestErrorsAreReturned(t *testing.T) {
 	assert.ErrorContains(t, err, "broker down")
 	assert.Empty(t, g.store.rows, "nothing stored before the change was produced")
 }
+
+func TestGuestTraitsJoinGuestSegment(t *testing.T) {
+	rs, err := rules.Parse([]byte(`
+version: "v1"
+segments:
+  - {name: guest, all: [{field: guest, op: eq, value: true}, {field: orders, op: gt, value: 0}]}
+  - {name: not_guest, all: [{field: guest, op: eq, value: false}]}
+`))
+	require.NoError(t, err)
+	f := &fixture{store: &memoryStore{rows: map[string]membership.Record{}}, out: &producer{}}
+	f.h = NewHandler(rs, jsonCodec{}, f.store, f.out.produce, "segments.changed",
+		NewMetrics(prometheus.NewRegistry()), zerolog.Nop())
+	guestTraits, err := json.Marshal(events.ProfileTraits{ProfileID: alice, AsOf: ref, ReferenceTime: ref,
+		Orders: 1, NetRevenue: decimal.NewFromInt(5), EngagementLevel: "low", Guest: true})
+	require.NoError(t, err)
+
+	require.NoError(t, f.h.Handle(context.Background(), batch(guestTraits, traitsValue(t, bob, ref, 1, 5))))
+
+	bySegments := map[string][]string{}
+	for _, m := range f.emitted(t) {
+		bySegments[m.ProfileID] = m.Segments
+	}
+	assert.Equal(t, []string{"guest"}, bySegments[alice])
+	assert.Equal(t, []string{"not_guest"}, bySegments[bob])
+}

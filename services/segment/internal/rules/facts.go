@@ -33,8 +33,10 @@ type Facts struct {
 	RFMFrequency        *int64
 	RFMMonetary         *int64
 	ModelVersion        string
-	// Guest is true for a profile that never identified as a known user,
-	// and null when the traits carry no guest flag.
+	// Guest is the guest flag of the traits: true when every event of the
+	// profile is a guest one. Traits written before the flag existed decode
+	// as false. Nil (null to the rules) only when the TraitInput left it
+	// unset.
 	Guest *bool
 }
 

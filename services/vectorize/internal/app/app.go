@@ -43,7 +43,7 @@ type Service struct {
 // production passes none.
 func New(cfg config.Config, ch driver.Conn, pool *pgxpool.Pool, log zerolog.Logger,
 	reg *prometheus.Registry, extraOpts ...kgo.Opt) (*Service, error) {
-	avroRegistry, err := avro.Default()
+	avroRegistry, err := avro.RegistryFromURL(cfg.SchemaRegistry.URL)
 	if err != nil {
 		return nil, fmt.Errorf("loading avro schemas: %w", err)
 	}
@@ -120,6 +120,7 @@ func LogConfig(log zerolog.Logger, cfg config.Config) {
 		Str("clickhouse_addr", cfg.ClickHouse.Addr).
 		Str("clickhouse_database", cfg.ClickHouse.Database).
 		Str("http_addr", cfg.HTTP.Addr).
+		Str("schema_registry_url", cfg.SchemaRegistry.Redacted()).
 		Str("vector_space", space.V1Name).
 		Int("max_poll_records", cfg.Vectorize.MaxPollRecords).
 		Dur("catalogue_cache_ttl", cfg.Vectorize.CatalogueCacheTTL).

@@ -11,12 +11,13 @@ import (
 // Config is the vectorize service's configuration. Every key can be
 // overridden by PROFILEHUB_<KEY>, with dots as underscores.
 type Config struct {
-	Kafka      config.Kafka      `mapstructure:"kafka"`
-	ClickHouse config.ClickHouse `mapstructure:"clickhouse"`
-	Postgres   config.Postgres   `mapstructure:"postgres"`
-	HTTP       config.HTTP       `mapstructure:"http"`
-	Log        config.Log        `mapstructure:"log"`
-	Vectorize  Vectorize         `mapstructure:"vectorize"`
+	Kafka          config.Kafka          `mapstructure:"kafka"`
+	ClickHouse     config.ClickHouse     `mapstructure:"clickhouse"`
+	Postgres       config.Postgres       `mapstructure:"postgres"`
+	HTTP           config.HTTP           `mapstructure:"http"`
+	Log            config.Log            `mapstructure:"log"`
+	SchemaRegistry config.SchemaRegistry `mapstructure:"schema_registry"`
+	Vectorize      Vectorize             `mapstructure:"vectorize"`
 }
 
 // Vectorize holds the service's own settings (keys vectorize.*).
@@ -60,6 +61,7 @@ func (c *Config) Validate() error {
 		c.Postgres.Validate(),
 		c.HTTP.Validate(),
 		c.Log.Validate(),
+		c.SchemaRegistry.Validate(),
 		c.Vectorize.Validate(),
 	)
 }
