@@ -23,7 +23,7 @@ RETAIL := $(DATA)/online-retail/online-retail.csv.gz
 TEST_FLAGS ?= -count=1 -timeout 20m
 BENCH_OUT ?= docs/benchmarks.md
 
-.PHONY: stack-up stack-down build topics migrate check-data run stop test bench lint services-start services-stop status
+.PHONY: stack-up stack-down build topics migrate check-data run stop test bench verify lint services-start services-stop status
 
 stack-up:
 	bash deploy/local/up.sh
@@ -89,6 +89,13 @@ test: stack-up topics
 		fi; \
 	done; \
 	if [[ -n "$$failed" ]]; then echo "FAIL: go test failed in:$$failed"; exit 1; fi
+
+# Compares the platform that `make run` filled with figures computed from
+# the whole retail CSV: orders, net revenue and products per customer in
+# ClickHouse, Postgres and on the profiles topic.
+verify:
+	cd tests/e2e && PROFILEHUB_REQUIRE_STACK=1 PROFILEHUB_DATA="$(abspath $(DATA))" \
+		go test -count=1 -tags verify -run '^TestRunningPlatformMatchesRetailYear$$' -timeout 15m -v .
 
 # Pushes the whole retail year through a fresh copy of the platform and
 # writes the measurements to $(BENCH_OUT).

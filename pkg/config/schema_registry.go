@@ -11,15 +11,16 @@ type SchemaRegistry struct {
 	// URL is the registry's base URL as http:// or https:// and a host, such
 	// as "http://127.0.0.1:8081". Basic auth credentials may be given as its
 	// user info. Default "": no registry, so records in the Confluent wire
-	// format are rejected as undecodable and producers write Avro
-	// single-object encoding.
+	// format are rejected as undecodable. The services write Avro
+	// single-object encoding either way.
 	URL string `mapstructure:"url"`
 }
 
 // Enabled reports whether a registry URL is set.
 func (s SchemaRegistry) Enabled() bool { return s.URL != "" }
 
-// Redacted returns URL with any password replaced by "xxxxx", for logs.
+// Redacted returns URL with any password replaced by "xxxxx", for logs, or
+// "[invalid]" when URL does not parse.
 func (s SchemaRegistry) Redacted() string {
 	u, err := url.Parse(s.URL)
 	if err != nil {

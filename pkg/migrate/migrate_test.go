@@ -2,6 +2,7 @@ package migrate_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -34,10 +35,18 @@ func TestApplyClickHouseTwiceIsOnce(t *testing.T) {
 	require.NoError(t, migrate.ApplyClickHouse(ctx, conn, cfg.Database))
 	assert.Equal(t, uint64(len(names)), countRows(), "second run records nothing")
 
+	// Files that only alter a table, such as 007_events_guest.sql, create
+	// none.
+	creating := 0
+	for _, name := range names {
+		if strings.Contains(string(mustRead(t, chmigrations.Migrations, name)), "CREATE TABLE") {
+			creating++
+		}
+	}
 	var tables uint64
 	require.NoError(t, conn.QueryRow(ctx,
 		"SELECT count() FROM system.tables WHERE database = '"+cfg.Database+"'").Scan(&tables))
-	assert.GreaterOrEqual(t, tables, uint64(len(names)), "every file created at least one table")
+	assert.GreaterOrEqual(t, tables, uint64(creating), "every CREATE TABLE file created at least one table")
 }
 
 // Several statements in one file, {database} replaced, and a later file

@@ -52,7 +52,7 @@ func readRetailFixture(t testing.TB, path string, maxInvoices int, isFee func(st
 			break
 		}
 		require.NoError(t, err)
-		invoice, stockCode, customer := row[0], row[1], strings.TrimSuffix(row[6], ".0")
+		invoice, stockCode, customer := row[0], strings.ToUpper(row[1]), strings.TrimSuffix(row[6], ".0")
 		if !taken[invoice] {
 			if len(taken) == maxInvoices {
 				continue

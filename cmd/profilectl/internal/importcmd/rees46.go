@@ -17,6 +17,7 @@ import (
 func runRees46(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("profilectl import rees46", flag.ContinueOnError)
 	flags := settings.AddFlags(fs)
+	flags.AddSchemaRegistryFlag(fs)
 	file := fs.String("file", "", "REES46 event-log CSV, gzip or plain (required)")
 	currency := fs.String("currency", rees46.DefaultCurrency, "ISO 4217 currency of the prices")
 	maxInFlight := fs.Int("max-in-flight", publish.DefaultMaxBuffered, "maximum records produced but not yet acknowledged")
@@ -32,7 +33,7 @@ func runRees46(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	log := settings.Logger(cfg).With().Str("data_set", "rees46").Logger()
 
-	sink, err := openSink(cfg, log, *maxInFlight)
+	sink, err := openSink(ctx, cfg, log, *maxInFlight)
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,7 @@ type retailOptions struct {
 func runOnlineRetail(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("profilectl import online-retail", flag.ContinueOnError)
 	flags := settings.AddFlags(fs)
+	flags.AddSchemaRegistryFlag(fs)
 	var opts retailOptions
 	fs.StringVar(&opts.file, "file", "", "online-retail CSV, gzip or plain (required)")
 	fs.IntVar(&opts.limit, "limit-invoices", 0, "import only the first N invoices of the file (0: all)")
@@ -75,7 +76,7 @@ func importOnlineRetail(ctx context.Context, cfg settings.Config, opts retailOpt
 		}
 		defer pool.Close()
 	}
-	sink, err := openSink(cfg, log, opts.maxInFlight)
+	sink, err := openSink(ctx, cfg, log, opts.maxInFlight)
 	if err != nil {
 		return err
 	}

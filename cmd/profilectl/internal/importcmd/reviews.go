@@ -17,6 +17,7 @@ import (
 func runReviews(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("profilectl import reviews", flag.ContinueOnError)
 	flags := settings.AddFlags(fs)
+	flags.AddSchemaRegistryFlag(fs)
 	file := fs.String("file", "", "review CSV with product_id, rating, title, review_text, reviewer, submission_time (required)")
 	maxInFlight := fs.Int("max-in-flight", publish.DefaultMaxBuffered, "maximum records produced but not yet acknowledged")
 	if err := fs.Parse(args); err != nil {
@@ -31,7 +32,7 @@ func runReviews(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	log := settings.Logger(cfg).With().Str("data_set", "reviews").Logger()
 
-	sink, err := openSink(cfg, log, *maxInFlight)
+	sink, err := openSink(ctx, cfg, log, *maxInFlight)
 	if err != nil {
 		return err
 	}

@@ -16,12 +16,13 @@ import (
 )
 
 // Config is profilectl's configuration. Keys: kafka.*, clickhouse.*,
-// postgres.*, log.level.
+// postgres.*, log.level, schema_registry.url.
 type Config struct {
-	Kafka      config.Kafka      `mapstructure:"kafka"`
-	ClickHouse config.ClickHouse `mapstructure:"clickhouse"`
-	Postgres   config.Postgres   `mapstructure:"postgres"`
-	Log        config.Log        `mapstructure:"log"`
+	Kafka          config.Kafka          `mapstructure:"kafka"`
+	ClickHouse     config.ClickHouse     `mapstructure:"clickhouse"`
+	Postgres       config.Postgres       `mapstructure:"postgres"`
+	Log            config.Log            `mapstructure:"log"`
+	SchemaRegistry config.SchemaRegistry `mapstructure:"schema_registry"`
 }
 
 // Default returns the configuration of the local stack.
@@ -36,7 +37,8 @@ func Default() Config {
 
 // Validate checks every section.
 func (c *Config) Validate() error {
-	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate(), c.Postgres.Validate(), c.Log.Validate())
+	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate(), c.Postgres.Validate(), c.Log.Validate(),
+		c.SchemaRegistry.Validate())
 }
 
 // Flags are the configuration flags shared by every subcommand. An empty
@@ -49,12 +51,14 @@ type Flags struct {
 	ClickHouseDatabase string
 	PostgresDSN        string
 	LogLevel           string
+	SchemaRegistryURL  string // set only by subcommands that call AddSchemaRegistryFlag
 }
 
 // AddFlags registers the shared flags on fs.
 func AddFlags(fs *flag.FlagSet) *Flags {
 	f := &Flags{}
-	fs.StringVar(&f.ConfigPath, "config", "", "YAML config file (keys kafka.*, clickhouse.*, postgres.*, log.level)")
+	fs.StringVar(&f.ConfigPath, "config", "",
+		"YAML config file (keys kafka.*, clickhouse.*, postgres.*, log.level, schema_registry.url)")
 	fs.StringVar(&f.Brokers, "brokers", "", "comma-separated Kafka brokers as host:port (default 127.0.0.1:19092)")
 	fs.StringVar(&f.TopicPrefix, "topic-prefix", "", "prefix of every topic and consumer group name (default none)")
 	fs.StringVar(&f.ClickHouseAddr, "clickhouse-addr", "", "ClickHouse native address as host:port (default 127.0.0.1:19000)")
@@ -63,6 +67,14 @@ func AddFlags(fs *flag.FlagSet) *Flags {
 		"Postgres connection URL (default postgres://profilehub:...@127.0.0.1:15432/profilehub)")
 	fs.StringVar(&f.LogLevel, "log-level", "", "log level: trace, debug, info, warn or error (default info)")
 	return f
+}
+
+// AddSchemaRegistryFlag registers --schema-registry on fs, for the
+// subcommands that produce Avro records.
+func (f *Flags) AddSchemaRegistryFlag(fs *flag.FlagSet) {
+	fs.StringVar(&f.SchemaRegistryURL, "schema-registry", "",
+		"Confluent schema registry URL; when set, records are written in the Confluent wire format "+
+			"with the schema registered under <topic>-value (default: none, Avro single-object encoding)")
 }
 
 // Load reads the config file and environment, applies the flags that were
@@ -90,6 +102,9 @@ func (f *Flags) Load() (Config, error) {
 	}
 	if f.LogLevel != "" {
 		cfg.Log.Level = f.LogLevel
+	}
+	if f.SchemaRegistryURL != "" {
+		cfg.SchemaRegistry.URL = f.SchemaRegistryURL
 	}
 	if err := cfg.Validate(); err != nil {
 		return Config{}, fmt.Errorf("invalid flags: %w", err)

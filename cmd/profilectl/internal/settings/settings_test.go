@@ -2,6 +2,7 @@ package settings
 
 import (
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -47,4 +48,31 @@ func TestLoadRejectsInvalidBroker(t *testing.T) {
 	_, err := flags.Load()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "kafka.brokers")
+}
+
+func TestSchemaRegistryFlagAndEnvironment(t *testing.T) {
+	t.Setenv("PROFILEHUB_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081")
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	flags := AddFlags(fs)
+	flags.AddSchemaRegistryFlag(fs)
+	require.NoError(t, fs.Parse(nil))
+	cfg, err := flags.Load()
+	require.NoError(t, err)
+	assert.Equal(t, "http://127.0.0.1:8081", cfg.SchemaRegistry.URL, "environment")
+
+	require.NoError(t, fs.Parse([]string{"--schema-registry", "https://127.0.0.1:8443"}))
+	cfg, err = flags.Load()
+	require.NoError(t, err)
+	assert.Equal(t, "https://127.0.0.1:8443", cfg.SchemaRegistry.URL, "flag over environment")
+
+	require.NoError(t, fs.Parse([]string{"--schema-registry", "127.0.0.1:8081"}))
+	_, err = flags.Load()
+	require.ErrorContains(t, err, "schema_registry.url")
+}
+
+func TestSchemaRegistryFlagOnlyWhereAdded(t *testing.T) {
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	AddFlags(fs)
+	require.Error(t, fs.Parse([]string{"--schema-registry", "http://127.0.0.1:8081"}))
 }
