@@ -126,4 +126,3 @@ func assertEventually(ctx context.Context, limit time.Duration, check func() boo
 		time.Sleep(500 * time.Millisecond)
 	}
 }
-
