@@ -24,7 +24,7 @@ type storedFigures struct {
 
 // compareFigures returns one line per difference between the expected
 // per-customer figures and what ClickHouse, Postgres and the profiles topic
-// hold; an empty result means everything matches.
+// contain. An empty result means everything matches.
 func (p *platform) compareFigures(ctx context.Context, want *retailFixture) []string {
 	clickhouse, err := p.clickHouseFigures(ctx)
 	if err != nil {

@@ -51,7 +51,7 @@ func TestPipelineRetailSlice(t *testing.T) {
 }
 
 // TestPipelineSurvivesSIGKILL imports the slice in two overlapping parts
-// and kills services with SIGKILL while they work: the second part repeats
+// and kills services with SIGKILL while they work. The second part repeats
 // the first part's invoices, and the restarted services resume from their
 // last committed offsets, so every figure must still be exact.
 func TestPipelineSurvivesSIGKILL(t *testing.T) {

@@ -45,7 +45,7 @@ func readRetailFixture(t testing.TB, path string, maxInvoices int, isFee func(st
 	require.NoError(t, err)
 
 	fx := &retailFixture{Customers: map[string]*customerFigures{}}
-	taken := map[string]bool{}
+	included := map[string]bool{}
 	for {
 		row, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -53,11 +53,11 @@ func readRetailFixture(t testing.TB, path string, maxInvoices int, isFee func(st
 		}
 		require.NoError(t, err)
 		invoice, stockCode, customer := row[0], strings.ToUpper(row[1]), strings.TrimSuffix(row[6], ".0")
-		if !taken[invoice] {
-			if len(taken) == maxInvoices {
+		if !included[invoice] {
+			if len(included) == maxInvoices {
 				continue
 			}
-			taken[invoice] = true
+			included[invoice] = true
 			fx.Invoices++
 			if customer == "" {
 				fx.Guests++

@@ -43,7 +43,7 @@ type Service struct {
 func New(cfg config.Config, pool *pgxpool.Pool, log zerolog.Logger, reg *prometheus.Registry,
 	extraOpts ...kgo.Opt) (*Service, error) {
 	// With schema_registry.url set, raw records in the Confluent wire format
-	// decode too; without it they are rejected as undecodable.
+	// decode too. Without it they are rejected as undecodable.
 	avroRegistry, err := avro.RegistryFromURL(cfg.SchemaRegistry.URL)
 	if err != nil {
 		return nil, fmt.Errorf("loading avro schemas: %w", err)
