@@ -76,6 +76,20 @@ func importOnlineRetail(ctx context.Context, cfg settings.Config, opts retailOpt
 		}
 		defer pool.Close()
 	}
+	// Upsert the products before producing any event, so enrichment finds
+	// every product's category and fee flag when it first sees a line and
+	// the stored aggregates do not depend on timing.
+	if pool != nil {
+		list, err := collectProducts(ctx, opts.file, filter, location)
+		if err != nil {
+			return err
+		}
+		if err := products.Upsert(ctx, pool, list); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "catalogue products upserted: %d\n", len(list))
+	}
+
 	sink, err := openSink(ctx, cfg, log, opts.maxInFlight)
 	if err != nil {
 		return err
@@ -87,28 +101,35 @@ func importOnlineRetail(ctx context.Context, cfg settings.Config, opts retailOpt
 		return err
 	}
 	report(stdout, result)
-
-	if pool != nil {
-		list := result.products.List()
-		if err := products.Upsert(ctx, pool, list); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "catalogue products upserted: %d\n", len(list))
-	}
 	return nil
 }
 
-// retailResult contains the counts and the products of one import.
+// collectProducts reads the invoices that filter selects and returns the
+// products they contain, without producing anything.
+func collectProducts(ctx context.Context, path string, filter retail.Filter,
+	location *time.Location) ([]products.Product, error) {
+	found := retail.NewProducts()
+	reader := &retail.Reader{Path: path, Filter: filter, Location: location}
+	_, err := reader.Read(ctx, func(inv retail.Invoice) error {
+		found.Add(inv)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the products of %s: %w", path, err)
+	}
+	return found.List(), nil
+}
+
+// retailResult contains the counts of one import.
 type retailResult struct {
-	stats    retail.Stats
-	acked    int64
-	elapsed  time.Duration
-	products *retail.Products
+	stats   retail.Stats
+	acked   int64
+	elapsed time.Duration
 }
 
 func produceInvoices(ctx context.Context, sink *eventSink, path string, filter retail.Filter,
 	location *time.Location, log zerolog.Logger) (retailResult, error) {
-	result := retailResult{products: retail.NewProducts()}
+	var result retailResult
 	var reporter progress.Reporter
 	var lastRead int64
 	rows := 0
@@ -135,7 +156,6 @@ func produceInvoices(ctx context.Context, sink *eventSink, path string, filter r
 	start := time.Now()
 	stats, readErr := reader.Read(ctx, func(inv retail.Invoice) error {
 		ev := retail.Event(inv, time.Now().UTC())
-		result.products.Add(inv)
 		return sink.Send(ctx, retail.Key(ev), ev)
 	})
 	if reporter != nil {
