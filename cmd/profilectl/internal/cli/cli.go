@@ -23,7 +23,7 @@ Commands:
   import reviews --file PATH         product reviews as review_submitted events
   import catalogue --fragrantica PATH --sephora PATH
                                      perfumes into the Postgres product catalogue
-  topics                             create the platform's topics (idempotent)
+  topics [BASE...]                   create the platform's topics, or the named ones (idempotent)
   migrate                            apply the ClickHouse and Postgres migrations
   wait [--timeout 30m]               wait until every service's consumer group has no lag
   summary                            print what the pipeline has produced so far

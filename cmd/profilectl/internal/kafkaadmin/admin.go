@@ -49,13 +49,13 @@ type CreatedTopic struct {
 	Created bool // false: it existed already
 }
 
-// EnsureTopics creates every topic of topics.All under the prefix with
-// Partitions partitions and ReplicationFactor replicas, the profiles topic
-// compacted. A topic that exists already is left as it is, so running it
+// EnsureTopics creates the topics of bases (base names of pkg/topics)
+// under the prefix with Partitions partitions and ReplicationFactor
+// replicas, the profiles topic compacted. A topic that exists already is left as it is, so running it
 // again is harmless.
-func (a *Admin) EnsureTopics(ctx context.Context) ([]CreatedTopic, error) {
+func (a *Admin) EnsureTopics(ctx context.Context, bases []string) ([]CreatedTopic, error) {
 	var out []CreatedTopic
-	for _, base := range topics.All {
+	for _, base := range bases {
 		var configs map[string]*string
 		if topics.Compacted(base) {
 			compact := "compact"

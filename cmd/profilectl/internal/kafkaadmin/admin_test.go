@@ -37,11 +37,11 @@ func TestEnsureTopicsIdempotent(t *testing.T) {
 	// The broker may still be deleting the topic, so retry until it is
 	// created again.
 	require.Eventually(t, func() bool {
-		created, err := admin.EnsureTopics(ctx)
+		created, err := admin.EnsureTopics(ctx, topics.All)
 		return err == nil && len(created) == len(topics.All) && wasCreated(created, profiles)
 	}, 20*time.Second, 500*time.Millisecond)
 
-	again, err := admin.EnsureTopics(ctx)
+	again, err := admin.EnsureTopics(ctx, topics.All)
 	require.NoError(t, err)
 	for _, topic := range again {
 		assert.False(t, topic.Created, topic.Name)
