@@ -68,6 +68,9 @@ type SegmentMembership struct {
 	Segments     []string
 	Joined       []string
 	Left         []string
+	// ReferenceTime of the traits the segments were evaluated from; zero
+	// is null. It orders two memberships with one AsOf.
+	ReferenceTime time.Time
 }
 
 // Profile is the core profile of the compacted profiles topic.

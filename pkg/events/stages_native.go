@@ -137,12 +137,13 @@ func preferenceVectorFromNative(r *nativeReader, m map[string]any) *PreferenceVe
 // ToNative converts s to goavro's native form.
 func (s *SegmentMembership) ToNative() (map[string]any, error) {
 	return map[string]any{
-		"profile_id":    s.ProfileID,
-		"rules_version": s.RulesVersion,
-		"as_of":         s.AsOf,
-		"segments":      stringsNative(s.Segments),
-		"joined":        stringsNative(s.Joined),
-		"left":          stringsNative(s.Left),
+		"profile_id":     s.ProfileID,
+		"rules_version":  s.RulesVersion,
+		"as_of":          s.AsOf,
+		"segments":       stringsNative(s.Segments),
+		"joined":         stringsNative(s.Joined),
+		"left":           stringsNative(s.Left),
+		"reference_time": optionalTime(s.ReferenceTime),
 	}, nil
 }
 
@@ -151,12 +152,13 @@ func (s *SegmentMembership) ToNative() (map[string]any, error) {
 func SegmentMembershipFromNative(m map[string]any) (*SegmentMembership, error) {
 	r := &nativeReader{}
 	s := &SegmentMembership{
-		ProfileID:    r.str(m, "profile_id"),
-		RulesVersion: r.str(m, "rules_version"),
-		AsOf:         r.time(m, "as_of"),
-		Segments:     r.strings(m, "segments"),
-		Joined:       r.strings(m, "joined"),
-		Left:         r.strings(m, "left"),
+		ProfileID:     r.str(m, "profile_id"),
+		RulesVersion:  r.str(m, "rules_version"),
+		AsOf:          r.time(m, "as_of"),
+		Segments:      r.strings(m, "segments"),
+		Joined:        r.strings(m, "joined"),
+		Left:          r.strings(m, "left"),
+		ReferenceTime: r.optionalTime(m, "reference_time"),
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("converting segment membership: %w", r.err)

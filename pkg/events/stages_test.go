@@ -57,7 +57,10 @@ func TestStageRoundTrips(t *testing.T) {
 		codec, err := NewSegmentMembershipCodec(reg)
 		require.NoError(t, err)
 		roundTrip(t, codec, &SegmentMembership{ProfileID: "p1", RulesVersion: "2026-12-01", AsOf: testTime,
-			Segments: []string{"loyal", "night_owl"}, Joined: []string{"night_owl"}, Left: []string{"new"}})
+			Segments: []string{"loyal", "night_owl"}, Joined: []string{"night_owl"}, Left: []string{"new"},
+			ReferenceTime: testTime.Add(time.Hour)})
+		roundTrip(t, codec, &SegmentMembership{ProfileID: "p1", RulesVersion: "2026-12-01", AsOf: testTime,
+			Segments: []string{"loyal"}})
 	})
 	t.Run("profile", func(t *testing.T) {
 		codec, err := NewProfileCodec(reg)

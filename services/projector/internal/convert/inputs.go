@@ -116,8 +116,12 @@ func FromSegments(s *events.SegmentMembership) (profile.Update, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &profile.SegmentChange{ProfileID: id, AsOf: s.AsOf.UTC(),
-		Segments: profile.Segments{RulesVersion: s.RulesVersion, Segments: s.Segments}}, nil
+	segments := profile.Segments{RulesVersion: s.RulesVersion, Segments: s.Segments}
+	if !s.ReferenceTime.IsZero() {
+		reference := s.ReferenceTime.UTC()
+		segments.ReferenceTime = &reference
+	}
+	return &profile.SegmentChange{ProfileID: id, AsOf: s.AsOf.UTC(), Segments: segments}, nil
 }
 
 // ProfileID returns id in the canonical lower-case UUID form, or an error

@@ -191,3 +191,40 @@ func TestReplayOfBatchIsNoOp(t *testing.T) {
 	}
 	require.Equal(t, version, p.Version)
 }
+
+// A replay delivers a profile's traits from before a refresh after the
+// refreshed ones: same as_of, earlier reference time. They must not undo
+// the refresh or raise the version.
+func TestTraitsOrderedByReferenceTime(t *testing.T) {
+	p := &Profile{ProfileID: pid}
+	traits := func(reference time.Time, recency int32) *Traits {
+		return &Traits{ProfileID: pid, AsOf: t1, Behaviour: Behaviour{
+			ModelVersion: "m1", Orders: 1, NetRevenue: "5.0000",
+			ReferenceTime: reference, RecencyDays: &recency}}
+	}
+
+	require.Equal(t, Changed, traits(t1, 0).Apply(p))
+	require.Equal(t, Changed, traits(t3, 2).Apply(p), "the refresh applies")
+	require.Equal(t, Ignored, traits(t1, 0).Apply(p), "the older computation is ignored")
+	require.Equal(t, Ignored, traits(t3, 2).Apply(p), "the refresh again is a no-op")
+	require.Equal(t, int64(2), p.Version)
+	require.Equal(t, int32(2), *p.Behaviour.Value.RecencyDays)
+}
+
+// Memberships are ordered like traits: with one as_of, the one evaluated
+// against the later reference time wins and a replayed earlier one is
+// ignored.
+func TestSegmentsOrderedByReferenceTime(t *testing.T) {
+	p := &Profile{ProfileID: pid}
+	membership := func(reference time.Time, names ...string) *SegmentChange {
+		return &SegmentChange{ProfileID: pid, AsOf: t1,
+			Segments: Segments{RulesVersion: "r1", Segments: names, ReferenceTime: &reference}}
+	}
+
+	require.Equal(t, Changed, membership(t1, "active").Apply(p))
+	require.Equal(t, Changed, membership(t3, "lapsing").Apply(p), "the refreshed membership applies")
+	require.Equal(t, Ignored, membership(t1, "active").Apply(p), "the replayed older one is ignored")
+	require.Equal(t, Ignored, membership(t3, "lapsing").Apply(p), "the refreshed one again is a no-op")
+	require.Equal(t, int64(2), p.Version)
+	require.Equal(t, []string{"lapsing"}, p.Segments.Value.Segments)
+}

@@ -122,6 +122,9 @@ type PreferenceVector struct {
 type Segments struct {
 	RulesVersion string   `json:"rules_version"`
 	Segments     []string `json:"segments,omitempty"`
+	// ReferenceTime of the traits the segments were evaluated from; nil
+	// when the segment service did not send one.
+	ReferenceTime *time.Time `json:"reference_time,omitempty"`
 }
 
 // Consent is the granted state per purpose (analytics, personalisation,

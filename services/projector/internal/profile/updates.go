@@ -176,8 +176,16 @@ func (u *Traits) Profile() string { return u.ProfileID }
 // Kind returns "traits".
 func (u *Traits) Kind() string { return "traits" }
 
-// Apply replaces the behaviour section.
+// Apply replaces the behaviour section. Traits are ordered by as_of and
+// then by reference time: inference recomputes a quiet profile when the
+// reference time advances, with the same as_of, so of two records with one
+// as_of the one with the earlier reference time is older and is ignored.
 func (u *Traits) Apply(p *Profile) Outcome {
+	stored := p.Behaviour.Value
+	if stored != nil && u.AsOf.Equal(p.Behaviour.AsOf) &&
+		u.Behaviour.ReferenceTime.Before(stored.ReferenceTime) {
+		return Ignored
+	}
 	return p.record(applySection(&p.Behaviour, u.AsOf, u.Behaviour), u.AsOf)
 }
 
@@ -212,7 +220,21 @@ func (u *SegmentChange) Profile() string { return u.ProfileID }
 // Kind returns "segments".
 func (u *SegmentChange) Kind() string { return "segments" }
 
-// Apply replaces the segments section.
+// Apply replaces the segments section. Like traits, memberships with one
+// as_of are ordered by the reference time they were evaluated against, so
+// a replayed membership from before a refresh is ignored.
 func (u *SegmentChange) Apply(p *Profile) Outcome {
+	if stored := p.Segments.Value; stored != nil && u.AsOf.Equal(p.Segments.AsOf) &&
+		referenceOf(u.Segments).Before(referenceOf(*stored)) {
+		return Ignored
+	}
 	return p.record(applySection(&p.Segments, u.AsOf, u.Segments), u.AsOf)
+}
+
+// referenceOf returns the reference time of s, or the zero time.
+func referenceOf(s Segments) time.Time {
+	if s.ReferenceTime == nil {
+		return time.Time{}
+	}
+	return *s.ReferenceTime
 }

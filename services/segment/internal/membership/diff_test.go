@@ -41,3 +41,25 @@ func TestDecide(t *testing.T) {
 		})
 	}
 }
+
+func TestTraitsOlder(t *testing.T) {
+	at := time.Date(2011, 12, 9, 0, 0, 0, 0, time.UTC)
+	later := at.Add(time.Hour)
+	tests := []struct {
+		name                string
+		asOf, ref           time.Time
+		otherAsOf, otherRef time.Time
+		older               bool
+	}{
+		{"earlier as_of", at, later, later, later, true},
+		{"later as_of despite earlier reference", later, at, at, later, false},
+		{"same as_of, earlier reference", at, at, at, later, true},
+		{"same as_of, later reference", at, later, at, at, false},
+		{"identical", at, at, at, at, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.older, TraitsOlder(tt.asOf, tt.ref, tt.otherAsOf, tt.otherRef))
+		})
+	}
+}

@@ -17,6 +17,23 @@ type Record struct {
 	Segments     []string
 	RulesVersion string
 	AsOf         time.Time
+	// ReferenceTime of the traits; it orders two records with one AsOf.
+	ReferenceTime time.Time
+}
+
+// OlderThan reports whether r was evaluated from older traits than other:
+// traits are ordered by as_of, then by reference time.
+func (r Record) OlderThan(other Record) bool {
+	return TraitsOlder(r.AsOf, r.ReferenceTime, other.AsOf, other.ReferenceTime)
+}
+
+// TraitsOlder reports whether traits (asOf, reference) are older than
+// traits (otherAsOf, otherReference).
+func TraitsOlder(asOf, reference, otherAsOf, otherReference time.Time) bool {
+	if !asOf.Equal(otherAsOf) {
+		return asOf.Before(otherAsOf)
+	}
+	return reference.Before(otherReference)
 }
 
 // Store reads and writes segment_memberships.
@@ -28,7 +45,7 @@ type Store struct {
 func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
 
 const selectMemberships = `
-SELECT profile_id::text, segments, rules_version, as_of
+SELECT profile_id::text, segments, rules_version, as_of, reference_time
 FROM segment_memberships
 WHERE profile_id = ANY($1::uuid[])`
 
@@ -43,11 +60,11 @@ func (s *Store) Load(ctx context.Context, profileIDs []string) (map[string]Recor
 	out := make(map[string]Record, len(profileIDs))
 	for rows.Next() {
 		var r Record
-		if err := rows.Scan(&r.ProfileID, &r.Segments, &r.RulesVersion, &r.AsOf); err != nil {
+		if err := rows.Scan(&r.ProfileID, &r.Segments, &r.RulesVersion, &r.AsOf, &r.ReferenceTime); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("scanning segment_memberships: %w", err)
 		}
-		r.AsOf = r.AsOf.UTC()
+		r.AsOf, r.ReferenceTime = r.AsOf.UTC(), r.ReferenceTime.UTC()
 		out[r.ProfileID] = r
 	}
 	if err := rows.Err(); err != nil {
@@ -56,17 +73,20 @@ func (s *Store) Load(ctx context.Context, profileIDs []string) (map[string]Recor
 	return out, nil
 }
 
-// upsertMembership writes a row unless the stored one has a newer as_of,
-// so concurrent or late writers can never move a membership backwards.
+// upsertMembership writes a row unless the stored one was evaluated from
+// newer traits, so concurrent or late writers can never move a membership
+// backwards.
 const upsertMembership = `
-INSERT INTO segment_memberships (profile_id, segments, rules_version, as_of, updated_at)
-VALUES ($1, $2, $3, $4, now())
+INSERT INTO segment_memberships (profile_id, segments, rules_version, as_of, reference_time, updated_at)
+VALUES ($1, $2, $3, $4, $5, now())
 ON CONFLICT (profile_id) DO UPDATE
 SET segments = EXCLUDED.segments,
     rules_version = EXCLUDED.rules_version,
     as_of = EXCLUDED.as_of,
+    reference_time = EXCLUDED.reference_time,
     updated_at = EXCLUDED.updated_at
-WHERE segment_memberships.as_of <= EXCLUDED.as_of`
+WHERE (segment_memberships.as_of, segment_memberships.reference_time)
+   <= (EXCLUDED.as_of, EXCLUDED.reference_time)`
 
 // Save upserts records in one transaction.
 func (s *Store) Save(ctx context.Context, records []Record) error {
@@ -75,7 +95,7 @@ func (s *Store) Save(ctx context.Context, records []Record) error {
 	}
 	batch := &pgx.Batch{}
 	for _, r := range records {
-		batch.Queue(upsertMembership, r.ProfileID, r.Segments, r.RulesVersion, r.AsOf)
+		batch.Queue(upsertMembership, r.ProfileID, r.Segments, r.RulesVersion, r.AsOf, r.ReferenceTime)
 	}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		return tx.SendBatch(ctx, batch).Close()

@@ -64,3 +64,22 @@ func TestStoreRejectsNonUUID(t *testing.T) {
 	_, err := NewStore(pool).Load(context.Background(), []string{"not-a-uuid"})
 	assert.Error(t, err)
 }
+
+func TestStoreKeepsLaterReferenceTime(t *testing.T) {
+	pool, _ := testenv.Postgres(t)
+	s := NewStore(pool)
+	ctx := context.Background()
+	at := time.Date(2011, 12, 9, 0, 0, 0, 0, time.UTC)
+	refreshed := Record{ProfileID: alice, Segments: []string{"lapsing"}, RulesVersion: "v1",
+		AsOf: at, ReferenceTime: at.AddDate(0, 3, 0)}
+
+	require.NoError(t, s.Save(ctx, []Record{refreshed}))
+	// The same profile's traits from before the refresh, as a replay
+	// delivers them: same as_of, earlier reference time.
+	require.NoError(t, s.Save(ctx, []Record{{ProfileID: alice, Segments: []string{"active"}, RulesVersion: "v1",
+		AsOf: at, ReferenceTime: at}}))
+	got, err := s.Load(ctx, []string{alice})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"lapsing"}, got[alice].Segments)
+	assert.Equal(t, refreshed.ReferenceTime, got[alice].ReferenceTime)
+}

@@ -45,7 +45,8 @@ func (h *Handler) latestTraits(b *stream.Batch) (map[string]*events.ProfileTrait
 			b.Reject(r, "invalid", err)
 			continue
 		}
-		if prev, ok := latest[t.ProfileID]; ok && t.AsOf.Before(prev.AsOf) {
+		if prev, ok := latest[t.ProfileID]; ok &&
+			membership.TraitsOlder(t.AsOf, t.ReferenceTime, prev.AsOf, prev.ReferenceTime) {
 			continue
 		}
 		latest[t.ProfileID] = t
@@ -76,15 +77,18 @@ func (h *Handler) evaluate(ids []string, latest map[string]*events.ProfileTraits
 		if r, ok := stored[id]; ok {
 			prev = &r
 		}
-		// Traits older than the stored membership would roll it back.
-		if prev != nil && t.AsOf.Before(prev.AsOf) {
+		// Traits older than the stored membership would roll it back. A
+		// recomputation with the same as_of against an earlier reference
+		// time is older too.
+		next := membership.Record{ProfileID: id, RulesVersion: h.rules.Version,
+			AsOf: t.AsOf.UTC(), ReferenceTime: t.ReferenceTime.UTC()}
+		if prev != nil && next.OlderThan(*prev) {
 			p.stale++
 			continue
 		}
 
 		facts := rules.NewFacts(traitInput(t))
-		next := membership.Record{ProfileID: id, Segments: h.rules.Evaluate(&facts),
-			RulesVersion: h.rules.Version, AsOf: t.AsOf.UTC()}
+		next.Segments = h.rules.Evaluate(&facts)
 		change, changed := membership.Decide(prev, next)
 		p.evaluated++
 		if changed {
@@ -92,8 +96,8 @@ func (h *Handler) evaluate(ids []string, latest map[string]*events.ProfileTraits
 			countNames(p.joined, change.Joined)
 			countNames(p.left, change.Left)
 		}
-		// An unchanged row with the same as_of needs no write.
-		if changed || !prev.AsOf.Equal(next.AsOf) {
+		// An unchanged row evaluated from the same traits needs no write.
+		if changed || !prev.AsOf.Equal(next.AsOf) || !prev.ReferenceTime.Equal(next.ReferenceTime) {
 			p.saves = append(p.saves, next)
 		}
 	}

@@ -103,7 +103,7 @@ func (h *Handler) changeRecords(changes []membership.Change) ([]*kgo.Record, err
 	for _, c := range changes {
 		value, err := h.codec.EncodeMembership(&events.SegmentMembership{
 			ProfileID: c.ProfileID, RulesVersion: c.RulesVersion, AsOf: c.AsOf,
-			Segments: c.Segments, Joined: c.Joined, Left: c.Left,
+			Segments: c.Segments, Joined: c.Joined, Left: c.Left, ReferenceTime: c.ReferenceTime,
 		})
 		if err != nil {
 			// The membership comes from this service, so a failure is a
