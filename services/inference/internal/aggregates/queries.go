@@ -20,6 +20,8 @@ var (
 	queryProducts      = mustQuery("products.sql")
 	queryHours         = mustQuery("hours.sql")
 	queryRFMThresholds = mustQuery("rfm_thresholds.sql")
+	queryProfileIDs    = mustQuery("profile_ids.sql")
+	queryProfileCount  = mustQuery("profile_count.sql")
 )
 
 func mustQuery(name string) string {

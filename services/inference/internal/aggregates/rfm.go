@@ -61,10 +61,23 @@ func (c *RFMCache) Get(ctx context.Context) (*traits.RFMThresholds, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 
-	now := c.now()
-	if !c.fetchedAt.IsZero() && c.interval > 0 && now.Sub(c.fetchedAt) < c.interval {
+	if !c.fetchedAt.IsZero() && c.interval > 0 && c.now().Sub(c.fetchedAt) < c.interval {
 		return c.value, nil
 	}
+	return c.fetch(ctx)
+}
+
+// Refresh queries the thresholds now, whatever their age, caches them and
+// returns them. A failed query returns the error and keeps the old value.
+func (c *RFMCache) Refresh(ctx context.Context) (*traits.RFMThresholds, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.fetch(ctx)
+}
+
+// fetch queries and caches the thresholds. The caller must hold c.mu.
+func (c *RFMCache) fetch(ctx context.Context) (*traits.RFMThresholds, error) {
+	now := c.now()
 	th, err := c.reader.RFMThresholds(ctx)
 	if err != nil {
 		return nil, err

@@ -24,3 +24,9 @@ func NewSource(r *Reader, rfmRefresh time.Duration) *Source {
 func (s *Source) RFMThresholds(ctx context.Context) (*traits.RFMThresholds, error) {
 	return s.rfm.Get(ctx)
 }
+
+// RefreshRFMThresholds queries the population thresholds now, so the
+// batches that follow use them too, and returns them.
+func (s *Source) RefreshRFMThresholds(ctx context.Context) (*traits.RFMThresholds, error) {
+	return s.rfm.Refresh(ctx)
+}

@@ -27,8 +27,9 @@ const ServiceName = "inference"
 
 // Service is the assembled inference service.
 type Service struct {
-	consumer *stream.Consumer
-	server   *telemetry.Server
+	consumer  *stream.Consumer
+	refresher *pipeline.Refresher
+	server    *telemetry.Server
 }
 
 // New builds the service on an open ClickHouse connection, which the caller
@@ -51,6 +52,8 @@ func New(cfg config.Config, conn driver.Conn, log zerolog.Logger, reg *prometheu
 	}
 	h := pipeline.NewHandler(source, codec, produce, topics.Name(cfg.Kafka.TopicPrefix, topics.TraitsInferred),
 		cfg.Inference.ModelVersion, pipeline.NewMetrics(reg), log)
+	refresher := pipeline.NewRefresher(h, source, cfg.Inference.RefreshIdle, cfg.Inference.QueryChunkSize,
+		pipeline.NewRefreshMetrics(reg), log)
 
 	streamCfg := stream.ConsumerConfig(cfg.Kafka, ServiceName, topics.ProfileActivity)
 	streamCfg.MaxPollRecords = cfg.Inference.MaxPollRecords
@@ -59,14 +62,22 @@ func New(cfg config.Config, conn driver.Conn, log zerolog.Logger, reg *prometheu
 	if err != nil {
 		return nil, fmt.Errorf("creating consumer: %w", err)
 	}
-	return &Service{consumer: consumer, server: telemetry.NewServer(cfg.HTTP.Addr, reg, consumer.Ready)}, nil
+	return &Service{consumer: consumer, refresher: refresher,
+		server: telemetry.NewServer(cfg.HTTP.Addr, reg, consumer.Ready)}, nil
 }
 
-// Run consumes until ctx ends or the consumer or the telemetry server
-// fails, then stops both. It returns nil after a shutdown caused by ctx.
+// Run consumes and refreshes until ctx ends or the consumer or the
+// telemetry server fails, then stops all three. It returns nil after a
+// shutdown caused by ctx.
 func (s *Service) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+
+	// The refresher stops with ctx. It produces with the consumer's client,
+	// so a refresh cut short by the shutdown ends with an error it does not
+	// log, and the next start refreshes again.
+	refresherDone := make(chan error, 1)
+	go func() { refresherDone <- s.refresher.Run(ctx) }()
 
 	// A failing server, such as one whose port is taken, stops the consumer
 	// too, so the service exits instead of running without telemetry.
@@ -82,11 +93,12 @@ func (s *Service) Run(ctx context.Context) error {
 	// The server stops after the consumer, so /metrics stays readable
 	// during the final commit.
 	cancel()
+	refresherErr := <-refresherDone
 	serverErr := <-serverDone
 	if errors.Is(consumerErr, context.Canceled) {
 		consumerErr = nil
 	}
-	return errors.Join(consumerErr, serverErr)
+	return errors.Join(consumerErr, refresherErr, serverErr)
 }
 
 // LogConfig logs the effective configuration at Info level, without the
@@ -103,5 +115,6 @@ func LogConfig(log zerolog.Logger, cfg config.Config) {
 		Int("query_chunk_size", cfg.Inference.QueryChunkSize).
 		Dur("rfm_refresh_interval", cfg.Inference.RFMRefreshInterval).
 		Int("max_poll_records", cfg.Inference.MaxPollRecords).
+		Dur("refresh_idle", cfg.Inference.RefreshIdle).
 		Msg("starting inference")
 }

@@ -37,6 +37,7 @@ func TestServiceEndToEnd(t *testing.T) {
 	cfg.ClickHouse = chCfg
 	cfg.HTTP.Addr = "127.0.0.1:0"
 	cfg.Inference.RFMRefreshInterval = 0
+	cfg.Inference.RefreshIdle = 0 // only batch outputs on the topic
 	reg := prometheus.NewRegistry()
 	svc, err := New(cfg, conn, zerolog.Nop(), reg, kgo.FetchMaxWait(200*time.Millisecond))
 	require.NoError(t, err)

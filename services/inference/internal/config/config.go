@@ -45,6 +45,13 @@ type Inference struct {
 	// MaxPollRecords bounds the profile.activity records of one batch.
 	// Default 1000. Zero or less is invalid.
 	MaxPollRecords int `mapstructure:"max_poll_records"`
+
+	// RefreshIdle is how long no profile.activity batch must have been
+	// handled before the traits of every profile are recomputed against a
+	// reference time that advanced since the last complete refresh. It is
+	// also the interval of the checks while idle. Default 5s. Zero disables
+	// the refresh, so a quiet profile keeps the traits of its last activity.
+	RefreshIdle time.Duration `mapstructure:"refresh_idle"`
 }
 
 // Default returns the configuration for the local stack.
@@ -59,6 +66,7 @@ func Default() Config {
 			QueryChunkSize:     500,
 			RFMRefreshInterval: 15 * time.Minute,
 			MaxPollRecords:     1000,
+			RefreshIdle:        5 * time.Second,
 		},
 	}
 }
@@ -86,6 +94,10 @@ func (i Inference) Validate() error {
 	if i.MaxPollRecords <= 0 {
 		errs = append(errs, config.Invalid("inference.max_poll_records", "must be positive, got %d",
 			i.MaxPollRecords))
+	}
+	if i.RefreshIdle < 0 {
+		errs = append(errs, config.Invalid("inference.refresh_idle", "must not be negative, got %s",
+			i.RefreshIdle))
 	}
 	return errors.Join(errs...)
 }

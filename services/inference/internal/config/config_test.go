@@ -28,6 +28,7 @@ func TestValidateNamesKey(t *testing.T) {
 		{"chunk size too large", func(c *Config) { c.Inference.QueryChunkSize = 5001 }, "inference.query_chunk_size"},
 		{"refresh", func(c *Config) { c.Inference.RFMRefreshInterval = -time.Second }, "inference.rfm_refresh_interval"},
 		{"poll records", func(c *Config) { c.Inference.MaxPollRecords = -1 }, "inference.max_poll_records"},
+		{"refresh idle", func(c *Config) { c.Inference.RefreshIdle = -time.Second }, "inference.refresh_idle"},
 		{"clickhouse", func(c *Config) { c.ClickHouse.Addr = "nohost" }, "clickhouse.addr"},
 	}
 	for _, tt := range tests {
@@ -46,6 +47,7 @@ func TestLoadLocalConfig(t *testing.T) {
 	require.NoError(t, pkgconfig.Load("../../../../deploy/local/config/inference.yaml", &cfg))
 	assert.Equal(t, "127.0.0.1:9103", cfg.HTTP.Addr)
 	assert.Equal(t, "traits-v1", cfg.Inference.ModelVersion)
+	assert.Equal(t, 5*time.Second, cfg.Inference.RefreshIdle)
 }
 
 func TestLoadEnvOverride(t *testing.T) {

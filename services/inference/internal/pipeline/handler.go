@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -45,6 +46,14 @@ type Handler struct {
 	modelVersion string
 	metrics      *Metrics
 	log          zerolog.Logger
+
+	// mu serializes batches and refresh chunks. batches counts the batches
+	// started, and lastBatchAt is when the latest one ended (the creation
+	// time before the first), so a Refresher can tell idleness and notice a
+	// batch between its chunks.
+	mu          sync.Mutex
+	batches     uint64
+	lastBatchAt time.Time
 }
 
 // NewHandler returns a Handler that produces to topic (the full, prefixed
@@ -52,14 +61,28 @@ type Handler struct {
 func NewHandler(source AggregateSource, codec Codec, produce ProduceFunc, topic, modelVersion string,
 	m *Metrics, log zerolog.Logger) *Handler {
 	return &Handler{source: source, codec: codec, produce: produce, topic: topic,
-		modelVersion: modelVersion, metrics: m, log: log}
+		modelVersion: modelVersion, metrics: m, log: log, lastBatchAt: time.Now()}
+}
+
+// activity returns the number of batches started and when the latest one
+// ended. It waits for a batch in progress.
+func (h *Handler) activity() (batches uint64, lastBatchAt time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.batches, h.lastBatchAt
 }
 
 // Handle reads the aggregates of the batch's distinct profiles, computes
 // their traits against one reference time and produces them, keyed by
 // profile id, before it returns. Undecodable records are rejected. Any
-// ClickHouse or Kafka error is returned, so the batch is retried.
+// ClickHouse or Kafka error is returned, so the batch is retried. It never
+// runs at the same time as a chunk of a Refresher.
 func (h *Handler) Handle(ctx context.Context, b *stream.Batch) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.batches++
+	defer func() { h.lastBatchAt = time.Now() }()
+
 	started := time.Now()
 	ids, err := h.profileIDs(b)
 	if err != nil {
