@@ -48,6 +48,9 @@ type ProfileTraits struct {
 	EngagementLevel     string  // none, low, medium or high
 	RFMScore            string
 	Guest               bool // every event of the profile is a guest one
+	// ComputedAt is the wall-clock time of the computation; zero is null.
+	// It orders two computations with one AsOf and one ReferenceTime.
+	ComputedAt time.Time
 }
 
 // PreferenceVector is a profile's vector over the features of VectorSpace.
@@ -71,6 +74,8 @@ type SegmentMembership struct {
 	// ReferenceTime of the traits the segments were evaluated from; zero
 	// is null. It orders two memberships with one AsOf.
 	ReferenceTime time.Time
+	// TraitsComputedAt is the ComputedAt of those traits; zero is null.
+	TraitsComputedAt time.Time
 }
 
 // Profile is the core profile of the compacted profiles topic.

@@ -61,6 +61,7 @@ func (t *ProfileTraits) ToNative() (map[string]any, error) {
 		"engagement_level":     t.EngagementLevel,
 		"rfm_score":            t.RFMScore,
 		"guest":                t.Guest,
+		"computed_at":          optionalTime(t.ComputedAt),
 	}, nil
 }
 
@@ -97,6 +98,7 @@ func profileTraitsFromNative(r *nativeReader, m map[string]any) *ProfileTraits {
 		EngagementLevel:     r.str(m, "engagement_level"),
 		RFMScore:            r.str(m, "rfm_score"),
 		Guest:               r.boolean(m, "guest"),
+		ComputedAt:          r.optionalTime(m, "computed_at"),
 	}
 }
 
@@ -137,13 +139,14 @@ func preferenceVectorFromNative(r *nativeReader, m map[string]any) *PreferenceVe
 // ToNative converts s to goavro's native form.
 func (s *SegmentMembership) ToNative() (map[string]any, error) {
 	return map[string]any{
-		"profile_id":     s.ProfileID,
-		"rules_version":  s.RulesVersion,
-		"as_of":          s.AsOf,
-		"segments":       stringsNative(s.Segments),
-		"joined":         stringsNative(s.Joined),
-		"left":           stringsNative(s.Left),
-		"reference_time": optionalTime(s.ReferenceTime),
+		"profile_id":         s.ProfileID,
+		"rules_version":      s.RulesVersion,
+		"as_of":              s.AsOf,
+		"segments":           stringsNative(s.Segments),
+		"joined":             stringsNative(s.Joined),
+		"left":               stringsNative(s.Left),
+		"reference_time":     optionalTime(s.ReferenceTime),
+		"traits_computed_at": optionalTime(s.TraitsComputedAt),
 	}, nil
 }
 
@@ -152,13 +155,14 @@ func (s *SegmentMembership) ToNative() (map[string]any, error) {
 func SegmentMembershipFromNative(m map[string]any) (*SegmentMembership, error) {
 	r := &nativeReader{}
 	s := &SegmentMembership{
-		ProfileID:     r.str(m, "profile_id"),
-		RulesVersion:  r.str(m, "rules_version"),
-		AsOf:          r.time(m, "as_of"),
-		Segments:      r.strings(m, "segments"),
-		Joined:        r.strings(m, "joined"),
-		Left:          r.strings(m, "left"),
-		ReferenceTime: r.optionalTime(m, "reference_time"),
+		ProfileID:        r.str(m, "profile_id"),
+		RulesVersion:     r.str(m, "rules_version"),
+		AsOf:             r.time(m, "as_of"),
+		Segments:         r.strings(m, "segments"),
+		Joined:           r.strings(m, "joined"),
+		Left:             r.strings(m, "left"),
+		ReferenceTime:    r.optionalTime(m, "reference_time"),
+		TraitsComputedAt: r.optionalTime(m, "traits_computed_at"),
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("converting segment membership: %w", r.err)

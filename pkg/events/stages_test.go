@@ -16,7 +16,7 @@ func testTraits(t testing.TB) *ProfileTraits {
 		FirstOrderAt: testTime.Add(-48 * time.Hour), RecencyDays: &recency, Frequency: 5,
 		DistinctProducts: 19, ProductViews: 40, FavouriteProducts: []string{"22728"},
 		FavouriteCategories: []string{"clocks", "candles"}, UsualHours: []int32{9, 20}, UsualDays: []int32{1, 7},
-		EngagementLevel: "high", RFMScore: "545", Guest: true,
+		EngagementLevel: "high", RFMScore: "545", Guest: true, ComputedAt: testTime.Add(time.Minute),
 	}
 }
 
@@ -58,7 +58,7 @@ func TestStageRoundTrips(t *testing.T) {
 		require.NoError(t, err)
 		roundTrip(t, codec, &SegmentMembership{ProfileID: "p1", RulesVersion: "2026-12-01", AsOf: testTime,
 			Segments: []string{"loyal", "night_owl"}, Joined: []string{"night_owl"}, Left: []string{"new"},
-			ReferenceTime: testTime.Add(time.Hour)})
+			ReferenceTime: testTime.Add(time.Hour), TraitsComputedAt: testTime.Add(2 * time.Hour)})
 		roundTrip(t, codec, &SegmentMembership{ProfileID: "p1", RulesVersion: "2026-12-01", AsOf: testTime,
 			Segments: []string{"loyal"}})
 	})

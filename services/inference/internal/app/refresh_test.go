@@ -95,13 +95,17 @@ func TestRefreshAfterReferenceAdvances(t *testing.T) {
 	assert.Equal(t, int32(38), *refreshed[profile].RecencyDays, "2011-03-02 17:00 to 2011-04-10 12:00")
 	assert.Equal(t, first[profile].AsOf, refreshed[profile].AsOf, "no new event of the quiet profile")
 
-	// A replay after the refresh: the batch path computes the same bytes.
-	before := lastRecords(t, brokers, prefix)
+	// A replay after the refresh: the batch path computes the same traits,
+	// later.
+	before := lastTraits(t, codec, brokers, prefix)
 	sendActivity(profile, "other")
 	require.Eventually(t, func() bool { return produced() >= 3 }, 60*time.Second, 100*time.Millisecond)
-	after := lastRecords(t, brokers, prefix)
-	for id, value := range before {
-		assert.Equal(t, value, after[id], "replayed traits of %s", id)
+	after := lastTraits(t, codec, brokers, prefix)
+	for id, tr := range before {
+		require.Contains(t, after, id)
+		assert.True(t, after[id].ComputedAt.After(tr.ComputedAt), "computed_at of %s moves forward", id)
+		after[id].ComputedAt = tr.ComputedAt
+		assert.Equal(t, tr, after[id], "replayed traits of %s", id)
 	}
 }
 

@@ -164,8 +164,12 @@ func (h *Handler) traitRecords(ids []string, aggs map[string]*traits.Aggregates,
 			h.log.Warn().Str("profile_id", id).Msg("skipping profile without events in clickhouse")
 			continue
 		}
-		t := traits.Compute(*a, in)
-		value, err := h.codec.EncodeTraits(toEvent(t))
+		record := toEvent(traits.Compute(*a, in))
+		// The computation time orders this record after every earlier
+		// computation of the profile with the same as_of and reference
+		// time, which may have used older RFM thresholds.
+		record.ComputedAt = time.Now().UTC().Truncate(time.Millisecond)
+		value, err := h.codec.EncodeTraits(record)
 		if err != nil {
 			// The traits come from this service, so a failure is a bug:
 			// retrying keeps the records until a fixed build runs.

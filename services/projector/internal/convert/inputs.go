@@ -121,6 +121,10 @@ func FromSegments(s *events.SegmentMembership) (profile.Update, error) {
 		reference := s.ReferenceTime.UTC()
 		segments.ReferenceTime = &reference
 	}
+	if !s.TraitsComputedAt.IsZero() {
+		computed := s.TraitsComputedAt.UTC()
+		segments.TraitsComputedAt = &computed
+	}
 	return &profile.SegmentChange{ProfileID: id, AsOf: s.AsOf.UTC(), Segments: segments}, nil
 }
 

@@ -84,6 +84,9 @@ func traitsEvent(profileID string, b *profile.Behaviour) (*events.ProfileTraits,
 	if b.FirstOrderAt != nil {
 		t.FirstOrderAt = *b.FirstOrderAt
 	}
+	if b.ComputedAt != nil {
+		t.ComputedAt = *b.ComputedAt
+	}
 	if b.LastOrderAt != nil {
 		t.LastOrderAt = *b.LastOrderAt
 	}

@@ -31,6 +31,7 @@ func behaviour(t *events.ProfileTraits) profile.Behaviour {
 		EngagementLevel:     t.EngagementLevel,
 		RFMScore:            t.RFMScore,
 		Guest:               t.Guest,
+		ComputedAt:          optionalTime(t.ComputedAt.UTC()),
 	}
 }
 

@@ -56,10 +56,20 @@ func applySection[T any](s *Section[T], asOf time.Time, next T) Outcome {
 
 // sameContent compares two section values by their canonical JSON, so nil
 // and empty lists are equal and time zones do not matter. Communication
-// compares its personal data as well.
+// compares its personal data as well; the computation times of behaviour
+// and segments are left out.
 func sameContent(a, b any) bool {
-	if ca, ok := a.(Communication); ok {
-		a, b = ca.comparable(), b.(Communication).comparable()
+	switch value := a.(type) {
+	case Communication:
+		a, b = value.comparable(), b.(Communication).comparable()
+	case Behaviour:
+		other := b.(Behaviour)
+		value.ComputedAt, other.ComputedAt = nil, nil
+		a, b = value, other
+	case Segments:
+		other := b.(Segments)
+		value.TraitsComputedAt, other.TraitsComputedAt = nil, nil
+		a, b = value, other
 	}
 	ja, errA := json.Marshal(a)
 	jb, errB := json.Marshal(b)

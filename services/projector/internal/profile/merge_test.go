@@ -228,3 +228,22 @@ func TestSegmentsOrderedByReferenceTime(t *testing.T) {
 	require.Equal(t, int64(2), p.Version)
 	require.Equal(t, []string{"lapsing"}, p.Segments.Value.Segments)
 }
+
+// Two computations with one as_of and one reference time are ordered by
+// their computation time, and a recomputation with equal traits is not a
+// change.
+func TestTraitsOrderedByComputedAt(t *testing.T) {
+	p := &Profile{ProfileID: pid}
+	traits := func(computed time.Time, rfm string) *Traits {
+		return &Traits{ProfileID: pid, AsOf: t1, Behaviour: Behaviour{
+			ModelVersion: "m1", Orders: 1, NetRevenue: "5.0000", ReferenceTime: t2,
+			RFMScore: rfm, ComputedAt: &computed}}
+	}
+
+	require.Equal(t, Changed, traits(t1, "311").Apply(p))
+	require.Equal(t, Changed, traits(t3, "411").Apply(p), "newer thresholds apply")
+	require.Equal(t, Ignored, traits(t2, "311").Apply(p), "an earlier computation is ignored")
+	require.Equal(t, Ignored, traits(t3.Add(time.Hour), "411").Apply(p), "an equal recomputation is no change")
+	require.Equal(t, int64(2), p.Version)
+	require.Equal(t, "411", p.Behaviour.Value.RFMScore)
+}

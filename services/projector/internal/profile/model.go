@@ -107,6 +107,10 @@ type Behaviour struct {
 	// Guest is true when every event of the profile is a guest one. JSON
 	// stored before the field existed decodes as false.
 	Guest bool `json:"guest"`
+	// ComputedAt is when inference computed the traits. It orders two
+	// records with one as_of and reference time and is not content: a
+	// recomputation with equal traits changes nothing.
+	ComputedAt *time.Time `json:"computed_at,omitempty"`
 }
 
 // PreferenceVector is the profile's latest preference vector.
@@ -125,6 +129,9 @@ type Segments struct {
 	// ReferenceTime of the traits the segments were evaluated from; nil
 	// when the segment service did not send one.
 	ReferenceTime *time.Time `json:"reference_time,omitempty"`
+	// TraitsComputedAt is the computed_at of those traits. Like
+	// Behaviour.ComputedAt it orders records and is not content.
+	TraitsComputedAt *time.Time `json:"traits_computed_at,omitempty"`
 }
 
 // Consent is the granted state per purpose (analytics, personalisation,

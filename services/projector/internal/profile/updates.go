@@ -176,17 +176,37 @@ func (u *Traits) Profile() string { return u.ProfileID }
 // Kind returns "traits".
 func (u *Traits) Kind() string { return "traits" }
 
-// Apply replaces the behaviour section. Traits are ordered by as_of and
-// then by reference time: inference recomputes a quiet profile when the
-// reference time advances, with the same as_of, so of two records with one
-// as_of the one with the earlier reference time is older and is ignored.
+// Apply replaces the behaviour section. Traits are ordered by as_of, then
+// by reference time, then by computation time: inference recomputes a quiet
+// profile with the same as_of when the reference time advances, and a
+// recomputation may use newer RFM thresholds. So of two records with one
+// as_of, the earlier computation is older and is ignored.
 func (u *Traits) Apply(p *Profile) Outcome {
 	stored := p.Behaviour.Value
 	if stored != nil && u.AsOf.Equal(p.Behaviour.AsOf) &&
-		u.Behaviour.ReferenceTime.Before(stored.ReferenceTime) {
+		computedBefore(u.Behaviour.ReferenceTime, u.Behaviour.ComputedAt,
+			stored.ReferenceTime, stored.ComputedAt) {
 		return Ignored
 	}
 	return p.record(applySection(&p.Behaviour, u.AsOf, u.Behaviour), u.AsOf)
+}
+
+// computedBefore reports whether a computation (reference, computed) is
+// older than (otherReference, otherComputed). A nil computation time is
+// older than any other.
+func computedBefore(reference time.Time, computed *time.Time,
+	otherReference time.Time, otherComputed *time.Time) bool {
+	if !reference.Equal(otherReference) {
+		return reference.Before(otherReference)
+	}
+	return timeOrZero(computed).Before(timeOrZero(otherComputed))
+}
+
+func timeOrZero(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return *t
 }
 
 // Vector carries an updated preference vector.
@@ -221,20 +241,14 @@ func (u *SegmentChange) Profile() string { return u.ProfileID }
 func (u *SegmentChange) Kind() string { return "segments" }
 
 // Apply replaces the segments section. Like traits, memberships with one
-// as_of are ordered by the reference time they were evaluated against, so
-// a replayed membership from before a refresh is ignored.
+// as_of are ordered by the reference time and computation time of the
+// traits they were evaluated from, so a replayed membership from an
+// earlier computation is ignored.
 func (u *SegmentChange) Apply(p *Profile) Outcome {
 	if stored := p.Segments.Value; stored != nil && u.AsOf.Equal(p.Segments.AsOf) &&
-		referenceOf(u.Segments).Before(referenceOf(*stored)) {
+		computedBefore(timeOrZero(u.Segments.ReferenceTime), u.Segments.TraitsComputedAt,
+			timeOrZero(stored.ReferenceTime), stored.TraitsComputedAt) {
 		return Ignored
 	}
 	return p.record(applySection(&p.Segments, u.AsOf, u.Segments), u.AsOf)
-}
-
-// referenceOf returns the reference time of s, or the zero time.
-func referenceOf(s Segments) time.Time {
-	if s.ReferenceTime == nil {
-		return time.Time{}
-	}
-	return *s.ReferenceTime
 }

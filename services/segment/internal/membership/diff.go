@@ -14,8 +14,10 @@ type Change struct {
 	Segments     []string
 	Joined       []string
 	Left         []string
-	// ReferenceTime of the traits the membership was evaluated from.
-	ReferenceTime time.Time
+	// ReferenceTime and TraitsComputedAt of the traits the membership was
+	// evaluated from.
+	ReferenceTime    time.Time
+	TraitsComputedAt time.Time
 }
 
 // Decide compares a freshly evaluated membership with the stored one.
@@ -24,7 +26,7 @@ type Change struct {
 // change emitted. Both segment lists must be sorted.
 func Decide(stored *Record, next Record) (c Change, changed bool) {
 	c = Change{ProfileID: next.ProfileID, RulesVersion: next.RulesVersion, AsOf: next.AsOf,
-		Segments: next.Segments, ReferenceTime: next.ReferenceTime}
+		Segments: next.Segments, ReferenceTime: next.ReferenceTime, TraitsComputedAt: next.TraitsComputedAt}
 	var before []string
 	if stored != nil {
 		before = stored.Segments

@@ -42,24 +42,28 @@ func TestDecide(t *testing.T) {
 	}
 }
 
-func TestTraitsOlder(t *testing.T) {
+func TestTraitsKeyOrder(t *testing.T) {
 	at := time.Date(2011, 12, 9, 0, 0, 0, 0, time.UTC)
 	later := at.Add(time.Hour)
+	key := func(asOf, reference, computed time.Time) TraitsKey {
+		return TraitsKey{AsOf: asOf, ReferenceTime: reference, ComputedAt: computed}
+	}
 	tests := []struct {
-		name                string
-		asOf, ref           time.Time
-		otherAsOf, otherRef time.Time
-		older               bool
+		name       string
+		key, other TraitsKey
+		before     bool
 	}{
-		{"earlier as_of", at, later, later, later, true},
-		{"later as_of despite earlier reference", later, at, at, later, false},
-		{"same as_of, earlier reference", at, at, at, later, true},
-		{"same as_of, later reference", at, later, at, at, false},
-		{"identical", at, at, at, at, false},
+		{"earlier as_of", key(at, later, later), key(later, at, at), true},
+		{"later as_of despite earlier reference", key(later, at, at), key(at, later, later), false},
+		{"same as_of, earlier reference", key(at, at, later), key(at, later, at), true},
+		{"same as_of, later reference", key(at, later, at), key(at, at, later), false},
+		{"same as_of and reference, earlier computation", key(at, at, at), key(at, at, later), true},
+		{"same as_of and reference, later computation", key(at, at, later), key(at, at, at), false},
+		{"identical", key(at, at, at), key(at, at, at), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.older, TraitsOlder(tt.asOf, tt.ref, tt.otherAsOf, tt.otherRef))
+			assert.Equal(t, tt.before, tt.key.Before(tt.other))
 		})
 	}
 }

@@ -17,23 +17,39 @@ type Record struct {
 	Segments     []string
 	RulesVersion string
 	AsOf         time.Time
-	// ReferenceTime of the traits; it orders two records with one AsOf.
-	ReferenceTime time.Time
+	// ReferenceTime and TraitsComputedAt of the traits order two records
+	// with one AsOf.
+	ReferenceTime    time.Time
+	TraitsComputedAt time.Time
 }
 
-// OlderThan reports whether r was evaluated from older traits than other:
-// traits are ordered by as_of, then by reference time.
-func (r Record) OlderThan(other Record) bool {
-	return TraitsOlder(r.AsOf, r.ReferenceTime, other.AsOf, other.ReferenceTime)
+// TraitsKey is the order of a profile's traits records: by as_of, then by
+// reference time, then by computation time.
+type TraitsKey struct {
+	AsOf, ReferenceTime, ComputedAt time.Time
 }
 
-// TraitsOlder reports whether traits (asOf, reference) are older than
-// traits (otherAsOf, otherReference).
-func TraitsOlder(asOf, reference, otherAsOf, otherReference time.Time) bool {
-	if !asOf.Equal(otherAsOf) {
-		return asOf.Before(otherAsOf)
+// Before reports whether k is older than other.
+func (k TraitsKey) Before(other TraitsKey) bool {
+	switch {
+	case !k.AsOf.Equal(other.AsOf):
+		return k.AsOf.Before(other.AsOf)
+	case !k.ReferenceTime.Equal(other.ReferenceTime):
+		return k.ReferenceTime.Before(other.ReferenceTime)
+	default:
+		return k.ComputedAt.Before(other.ComputedAt)
 	}
-	return reference.Before(otherReference)
+}
+
+// Equal reports whether k and other are the same key.
+func (k TraitsKey) Equal(other TraitsKey) bool {
+	return k.AsOf.Equal(other.AsOf) && k.ReferenceTime.Equal(other.ReferenceTime) &&
+		k.ComputedAt.Equal(other.ComputedAt)
+}
+
+// Key returns the order key of the traits r was evaluated from.
+func (r Record) Key() TraitsKey {
+	return TraitsKey{AsOf: r.AsOf, ReferenceTime: r.ReferenceTime, ComputedAt: r.TraitsComputedAt}
 }
 
 // Store reads and writes segment_memberships.
@@ -45,7 +61,7 @@ type Store struct {
 func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
 
 const selectMemberships = `
-SELECT profile_id::text, segments, rules_version, as_of, reference_time
+SELECT profile_id::text, segments, rules_version, as_of, reference_time, traits_computed_at
 FROM segment_memberships
 WHERE profile_id = ANY($1::uuid[])`
 
@@ -60,11 +76,11 @@ func (s *Store) Load(ctx context.Context, profileIDs []string) (map[string]Recor
 	out := make(map[string]Record, len(profileIDs))
 	for rows.Next() {
 		var r Record
-		if err := rows.Scan(&r.ProfileID, &r.Segments, &r.RulesVersion, &r.AsOf, &r.ReferenceTime); err != nil {
+		if err := rows.Scan(&r.ProfileID, &r.Segments, &r.RulesVersion, &r.AsOf, &r.ReferenceTime, &r.TraitsComputedAt); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("scanning segment_memberships: %w", err)
 		}
-		r.AsOf, r.ReferenceTime = r.AsOf.UTC(), r.ReferenceTime.UTC()
+		r.AsOf, r.ReferenceTime, r.TraitsComputedAt = r.AsOf.UTC(), r.ReferenceTime.UTC(), r.TraitsComputedAt.UTC()
 		out[r.ProfileID] = r
 	}
 	if err := rows.Err(); err != nil {
@@ -77,16 +93,18 @@ func (s *Store) Load(ctx context.Context, profileIDs []string) (map[string]Recor
 // newer traits, so concurrent or late writers can never move a membership
 // backwards.
 const upsertMembership = `
-INSERT INTO segment_memberships (profile_id, segments, rules_version, as_of, reference_time, updated_at)
-VALUES ($1, $2, $3, $4, $5, now())
+INSERT INTO segment_memberships
+    (profile_id, segments, rules_version, as_of, reference_time, traits_computed_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, now())
 ON CONFLICT (profile_id) DO UPDATE
 SET segments = EXCLUDED.segments,
     rules_version = EXCLUDED.rules_version,
     as_of = EXCLUDED.as_of,
     reference_time = EXCLUDED.reference_time,
+    traits_computed_at = EXCLUDED.traits_computed_at,
     updated_at = EXCLUDED.updated_at
-WHERE (segment_memberships.as_of, segment_memberships.reference_time)
-   <= (EXCLUDED.as_of, EXCLUDED.reference_time)`
+WHERE (segment_memberships.as_of, segment_memberships.reference_time, segment_memberships.traits_computed_at)
+   <= (EXCLUDED.as_of, EXCLUDED.reference_time, EXCLUDED.traits_computed_at)`
 
 // Save upserts records in one transaction.
 func (s *Store) Save(ctx context.Context, records []Record) error {
@@ -95,7 +113,7 @@ func (s *Store) Save(ctx context.Context, records []Record) error {
 	}
 	batch := &pgx.Batch{}
 	for _, r := range records {
-		batch.Queue(upsertMembership, r.ProfileID, r.Segments, r.RulesVersion, r.AsOf, r.ReferenceTime)
+		batch.Queue(upsertMembership, r.ProfileID, r.Segments, r.RulesVersion, r.AsOf, r.ReferenceTime, r.TraitsComputedAt)
 	}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		return tx.SendBatch(ctx, batch).Close()

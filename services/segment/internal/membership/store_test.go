@@ -82,4 +82,16 @@ func TestStoreKeepsLaterReferenceTime(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"lapsing"}, got[alice].Segments)
 	assert.Equal(t, refreshed.ReferenceTime, got[alice].ReferenceTime)
+
+	// A computation with the same as_of and reference time but an earlier
+	// computed_at is older too.
+	recomputed := refreshed
+	recomputed.Segments = []string{"lapsing", "high_value"}
+	recomputed.TraitsComputedAt = at.AddDate(0, 3, 1)
+	require.NoError(t, s.Save(ctx, []Record{recomputed}))
+	require.NoError(t, s.Save(ctx, []Record{refreshed}))
+	got, err = s.Load(ctx, []string{alice})
+	require.NoError(t, err)
+	assert.Equal(t, recomputed.Segments, got[alice].Segments)
+	assert.Equal(t, recomputed.TraitsComputedAt, got[alice].TraitsComputedAt)
 }

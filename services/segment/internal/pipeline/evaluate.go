@@ -45,8 +45,7 @@ func (h *Handler) latestTraits(b *stream.Batch) (map[string]*events.ProfileTrait
 			b.Reject(r, "invalid", err)
 			continue
 		}
-		if prev, ok := latest[t.ProfileID]; ok &&
-			membership.TraitsOlder(t.AsOf, t.ReferenceTime, prev.AsOf, prev.ReferenceTime) {
+		if prev, ok := latest[t.ProfileID]; ok && keyOf(t).Before(keyOf(prev)) {
 			continue
 		}
 		latest[t.ProfileID] = t
@@ -77,12 +76,11 @@ func (h *Handler) evaluate(ids []string, latest map[string]*events.ProfileTraits
 		if r, ok := stored[id]; ok {
 			prev = &r
 		}
-		// Traits older than the stored membership would roll it back. A
-		// recomputation with the same as_of against an earlier reference
-		// time is older too.
+		// Traits older than the stored membership would roll it back. An
+		// earlier computation with the same as_of is older too.
 		next := membership.Record{ProfileID: id, RulesVersion: h.rules.Version,
-			AsOf: t.AsOf.UTC(), ReferenceTime: t.ReferenceTime.UTC()}
-		if prev != nil && next.OlderThan(*prev) {
+			AsOf: t.AsOf.UTC(), ReferenceTime: t.ReferenceTime.UTC(), TraitsComputedAt: t.ComputedAt.UTC()}
+		if prev != nil && next.Key().Before(prev.Key()) {
 			p.stale++
 			continue
 		}
@@ -97,7 +95,7 @@ func (h *Handler) evaluate(ids []string, latest map[string]*events.ProfileTraits
 			countNames(p.left, change.Left)
 		}
 		// An unchanged row evaluated from the same traits needs no write.
-		if changed || !prev.AsOf.Equal(next.AsOf) || !prev.ReferenceTime.Equal(next.ReferenceTime) {
+		if changed || !prev.Key().Equal(next.Key()) {
 			p.saves = append(p.saves, next)
 		}
 	}
@@ -108,6 +106,11 @@ func countNames(counts map[string]int, names []string) {
 	for _, n := range names {
 		counts[n]++
 	}
+}
+
+// keyOf returns the order key of a traits record.
+func keyOf(t *events.ProfileTraits) membership.TraitsKey {
+	return membership.TraitsKey{AsOf: t.AsOf, ReferenceTime: t.ReferenceTime, ComputedAt: t.ComputedAt}
 }
 
 // traitInput selects what rules need from a traits record.

@@ -104,6 +104,7 @@ func (h *Handler) changeRecords(changes []membership.Change) ([]*kgo.Record, err
 		value, err := h.codec.EncodeMembership(&events.SegmentMembership{
 			ProfileID: c.ProfileID, RulesVersion: c.RulesVersion, AsOf: c.AsOf,
 			Segments: c.Segments, Joined: c.Joined, Left: c.Left, ReferenceTime: c.ReferenceTime,
+			TraitsComputedAt: c.TraitsComputedAt,
 		})
 		if err != nil {
 			// The membership comes from this service, so a failure is a
