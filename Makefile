@@ -58,7 +58,7 @@ services-stop:
 check-data:
 	@missing=0; \
 	check() { \
-		if [[ ! -f "$$1" ]]; then \
+		if [[ ! -s "$$1" ]]; then \
 			echo "missing $$1: expected $$2" >&2; missing=1; \
 		fi; \
 	}; \
@@ -78,13 +78,15 @@ run: check-data stack-up build topics migrate services-start
 
 stop: services-stop stack-down
 
-# Runs go test in every workspace module against the local stack and fails
-# at the end if any module failed, so every module's summary is printed.
+# Runs go test in every workspace module against the local stack and the
+# data sets in $(DATA), and fails at the end if any module failed, so every
+# module's summary is printed.
 test: stack-up topics
 	@failed=""; \
 	for mod in $(MODULES); do \
 		echo "=== go test $$mod"; \
-		if ! (cd "$$mod" && PROFILEHUB_REQUIRE_STACK=1 go test $(TEST_FLAGS) ./...); then \
+		if ! (cd "$$mod" && PROFILEHUB_REQUIRE_STACK=1 PROFILEHUB_DATA="$(abspath $(DATA))" \
+			go test $(TEST_FLAGS) ./...); then \
 			failed="$$failed $$mod"; \
 		fi; \
 	done; \

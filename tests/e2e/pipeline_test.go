@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -12,27 +10,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/profilehub/platform/pkg/catalogue"
+	"github.com/profilehub/platform/pkg/testenv"
 )
 
 // sliceInvoices is how many invoices of the retail year the end-to-end
 // tests import: 2010-12-01 to 2011-01-24.
 const sliceInvoices = 3000
 
-// retailFile returns the path of the real retail data set, or skips when it
-// is absent and the stack is not required.
+// retailFile returns the path of the real retail data set.
 func retailFile(t testing.TB) string {
-	path := os.Getenv("PROFILEHUB_DATA")
-	if path == "" {
-		path = filepath.Join(repoRoot(t), "..", "shared", "data")
-	}
-	path = filepath.Join(path, "online-retail", "online-retail.csv.gz")
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("PROFILEHUB_REQUIRE_STACK") == "1" {
-			t.Fatalf("retail data set not found at %s: set PROFILEHUB_DATA to the data folder", path)
-		}
-		t.Skipf("retail data set not found at %s", path)
-	}
-	return path
+	return testenv.DataFile(t, "online-retail/online-retail.csv.gz")
 }
 
 func TestPipelineRetailSlice(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/profilehub/platform/cmd/profilectl/internal/importcmd"
 	"github.com/profilehub/platform/cmd/profilectl/internal/migratecmd"
+	"github.com/profilehub/platform/cmd/profilectl/internal/profileidcmd"
 	"github.com/profilehub/platform/cmd/profilectl/internal/summarycmd"
 	"github.com/profilehub/platform/cmd/profilectl/internal/topicscmd"
 	"github.com/profilehub/platform/cmd/profilectl/internal/waitcmd"
@@ -27,6 +28,7 @@ Commands:
   migrate                            apply the ClickHouse and Postgres migrations
   wait [--timeout 30m]               wait until every service's consumer group has no lag
   summary                            print what the pipeline has produced so far
+  profile-id --user-id ID            print the profile id of a user id (or --anonymous-id ID)
 
 Every command takes --config FILE, --brokers, --topic-prefix, --clickhouse-addr,
 --clickhouse-database, --postgres-dsn and --log-level; PROFILEHUB_* environment
@@ -52,6 +54,8 @@ func Run(ctx context.Context, args []string, stdout io.Writer) error {
 		err = waitcmd.Run(ctx, args[1:], stdout)
 	case "summary":
 		err = summarycmd.Run(ctx, args[1:], stdout)
+	case "profile-id":
+		err = profileidcmd.Run(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

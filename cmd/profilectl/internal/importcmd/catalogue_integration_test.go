@@ -3,7 +3,6 @@ package importcmd
 import (
 	"context"
 	"io"
-	"os"
 	"testing"
 	"time"
 
@@ -13,25 +12,9 @@ import (
 	"github.com/profilehub/platform/pkg/testenv"
 )
 
-// Files of the real perfume catalogues, relative to this package.
-const (
-	fragranticaFile = "../../../../../shared/data/fragrantica/fragrantica.csv"
-	sephoraFile     = "../../../../../shared/data/sephora-fragrance-reviews/products.csv"
-)
-
-func requireFile(t *testing.T, path string) {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if testenv.RequireStack() {
-			t.Fatalf("data file missing: %v", err)
-		}
-		t.Skipf("data file not found at %s", path)
-	}
-}
-
 func TestImportCatalogueRealFiles(t *testing.T) {
-	requireFile(t, fragranticaFile)
-	requireFile(t, sephoraFile)
+	fragranticaFile := testenv.DataFile(t, "fragrantica/fragrantica.csv")
+	sephoraFile := testenv.DataFile(t, "sephora-fragrance-reviews/products.csv")
 	pool, pgConfig := testenv.Postgres(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

@@ -3,7 +3,6 @@ package importcmd
 import (
 	"context"
 	"io"
-	"os"
 	"testing"
 	"time"
 
@@ -19,20 +18,12 @@ import (
 	"github.com/profilehub/platform/pkg/topics"
 )
 
-// retailFile is the real online-retail file, relative to this package.
-const retailFile = "../../../../../shared/data/online-retail/online-retail.csv.gz"
-
 const testInvoices = 300
 
 // Importing the same invoices twice must produce the same event ids, so the
 // pipeline's deduplication by event id makes the second import a no-op.
 func TestImportOnlineRetailTwiceSameIDs(t *testing.T) {
-	if _, err := os.Stat(retailFile); err != nil {
-		if testenv.RequireStack() {
-			t.Fatalf("online-retail file missing: %v", err)
-		}
-		t.Skipf("online-retail file not found at %s", retailFile)
-	}
+	retailFile := testenv.DataFile(t, "online-retail/online-retail.csv.gz")
 	brokers, prefix := testenv.Kafka(t)
 	pool, pgConfig := testenv.Postgres(t)
 
