@@ -3,6 +3,7 @@ module github.com/profilehub/platform/cmd/profilectl
 go 1.26.0
 
 require (
+	github.com/ClickHouse/clickhouse-go/v2 v2.51.0
 	github.com/jackc/pgx/v5 v5.13.0
 	github.com/profilehub/platform/pkg v0.0.0
 	github.com/rs/zerolog v1.35.1
@@ -22,7 +23,6 @@ require (
 
 require (
 	github.com/ClickHouse/ch-go v0.75.0 // indirect
-	github.com/ClickHouse/clickhouse-go/v2 v2.51.0 // indirect
 	github.com/andybalholm/brotli v1.2.7 // indirect
 	github.com/beorn7/perks v1.0.1 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect

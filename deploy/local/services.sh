@@ -4,6 +4,9 @@
 # .local/run/<svc>.pid, log in .local/logs/<svc>.log. Builds nothing: run
 # `make build` first. PROFILEHUB_BIN_DIR sets another binary folder.
 #
+# If one service fails to start, start stops the services it started in
+# that run before it exits non-zero.
+#
 # Usage: deploy/local/services.sh start|stop|status [SERVICE...]
 # Without SERVICE names it acts on all six services.
 set -euo pipefail
@@ -28,7 +31,25 @@ start_service() {
   [[ -f "$config" ]] || die "missing $config"
   port_open "$port" && die "port $port of $svc is in use by another process"
   log "starting $svc on 127.0.0.1:$port (log $logfile)"
+  STARTED+=("$svc")
   (cd "$ROOT" && spawn "$svc" "$logfile" "$bin" --config "$config")
+}
+
+# Services this run spawned, in start order. Services that were already
+# running are not listed, so a failed start never stops them.
+STARTED=()
+
+# stop_started_on_failure: EXIT trap of start. After a failed start it stops
+# the services this run spawned, by the pids in their pid files, so a
+# failure leaves no partial platform behind.
+stop_started_on_failure() {
+  local status=$? i
+  ((status != 0 && ${#STARTED[@]})) || return 0
+  log "start failed; stopping the services this run started: ${STARTED[*]}"
+  for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
+    stop_pid "${STARTED[$i]}" "$STOP_SECONDS"
+  done
+  exit "$status"
 }
 
 case "${1:-}" in
@@ -44,10 +65,12 @@ done
 ensure_dirs
 case "$action" in
   start)
+    trap stop_started_on_failure EXIT
     for svc in "${selected[@]}"; do start_service "$svc"; done
     for svc in "${selected[@]}"; do
       wait_port "$svc" "${SERVICE_PORT[$svc]}" "$LOG_DIR/$svc.log"
     done
+    trap - EXIT
     log "services running: ${selected[*]}"
     ;;
   stop)

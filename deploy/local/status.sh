@@ -3,8 +3,11 @@
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$ROOT/deploy/local/lib/postgres.sh"
 
 ensure_dirs
+# A manual pg_ctl restart leaves a stale pid in .local/run/postgres.pid.
+postgres_refresh_pid
 component() {
   local name="$1" port="$2"
   if pid_alive "$name" && port_open "$port"; then

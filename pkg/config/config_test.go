@@ -210,3 +210,62 @@ func TestLoadEmbeddedSections(t *testing.T) {
 	assert.Equal(t, "debug", cfg.Level)
 	assert.Equal(t, []string{"127.0.0.1:19092"}, cfg.Brokers)
 }
+
+// A variable that is set but empty overrides the file with "", so an empty
+// broker list is rejected by Validate instead of the file's brokers being
+// used.
+func TestLoadEmptyEnvOverridesFile(t *testing.T) {
+	path := writeFile(t, "kafka:\n  brokers: [a:1]\n  topic_prefix: file.\n")
+	t.Setenv("PROFILEHUB_KAFKA_TOPIC_PREFIX", "")
+
+	cfg := defaults()
+	require.NoError(t, Load(path, &cfg))
+	assert.Equal(t, "", cfg.Kafka.TopicPrefix)
+
+	t.Setenv("PROFILEHUB_KAFKA_BROKERS", "")
+	cfg = defaults()
+	err := Load(path, &cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "kafka.brokers: must list at least one broker")
+}
+
+func TestLoadEnvErrorNamesVariable(t *testing.T) {
+	tests := []struct {
+		name  string
+		env   string
+		value string
+		want  string
+	}{
+		{"bad duration", "PROFILEHUB_FLUSH_INTERVAL", "banana",
+			`invalid environment variable PROFILEHUB_FLUSH_INTERVAL="banana" (key flush.interval)`},
+		{"empty duration", "PROFILEHUB_FLUSH_INTERVAL", "",
+			`invalid environment variable PROFILEHUB_FLUSH_INTERVAL="" (key flush.interval)`},
+		{"bad int", "PROFILEHUB_BATCH_SIZE", "many",
+			`invalid environment variable PROFILEHUB_BATCH_SIZE="many" (key batch_size)`},
+		{"empty int", "PROFILEHUB_BATCH_SIZE", "",
+			`invalid environment variable PROFILEHUB_BATCH_SIZE="" (key batch_size)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, "batch_size: 7\nflush:\n  interval: 1s\n")
+			t.Setenv(tt.env, tt.value)
+			cfg := defaults()
+			err := Load(path, &cfg)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.NotContains(t, err.Error(), path, "the file holds valid values")
+		})
+	}
+}
+
+func TestLoadFileErrorNamesFile(t *testing.T) {
+	path := writeFile(t, "flush:\n  interval: banana\n")
+	cfg := defaults()
+	err := Load(path, &cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "decoding config "+path)
+}
+
+func TestEnvName(t *testing.T) {
+	assert.Equal(t, "PROFILEHUB_KAFKA_TOPIC_PREFIX", EnvName("kafka.topic_prefix"))
+}

@@ -11,6 +11,9 @@
 // Each key resolves in this order: environment variable, file, the value
 // already in the struct. The variable for key "kafka.topic_prefix" is
 // PROFILEHUB_KAFKA_TOPIC_PREFIX. A comma-separated value fills a []string.
+// A variable that is set but empty counts as the value "": it overrides the
+// file, gives an empty list for a []string and is rejected for a number, a
+// boolean or a duration.
 package config
 
 import (
@@ -44,7 +47,9 @@ func Load(path string, out Validator) error {
 	v := viper.New()
 	v.SetEnvPrefix(EnvPrefix)
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	if err := registerKeys(v, "", target.Elem()); err != nil {
+	v.AllowEmptyEnv(true)
+	leaves := map[string]reflect.Type{}
+	if err := registerKeys(v, "", target.Elem(), leaves); err != nil {
 		return fmt.Errorf("loading config: %w", err)
 	}
 
@@ -56,13 +61,15 @@ func Load(path string, out Validator) error {
 		}
 	}
 
-	err := v.Unmarshal(out, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
-		mapstructure.StringToTimeDurationHookFunc(),
-		splitList,
-	)), func(dc *mapstructure.DecoderConfig) {
+	err := v.Unmarshal(out, decodeHooks, func(dc *mapstructure.DecoderConfig) {
 		dc.ErrorUnused = true
 	})
 	if err != nil {
+		// A value from the environment is named as such, because the file
+		// may hold a valid value for the same key.
+		if envErr := checkEnv(v, leaves); envErr != nil {
+			return envErr
+		}
 		return fmt.Errorf("decoding config %s: %w", describe(path), err)
 	}
 	if err := out.Validate(); err != nil {
@@ -70,6 +77,14 @@ func Load(path string, out Validator) error {
 	}
 	return nil
 }
+
+// decodeHooks convert the strings of the file and the environment into the
+// field types.
+var decodeHooks = viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
+	rejectEmptyScalar,
+	mapstructure.StringToTimeDurationHookFunc(),
+	splitList,
+))
 
 // splitList decodes a string into a []string by splitting it at commas and
 // trimming spaces, so PROFILEHUB_KAFKA_BROKERS="a:1, b:2" gives two brokers.
@@ -95,10 +110,11 @@ func describe(path string) string {
 }
 
 // registerKeys walks the struct value s and, for every leaf field, sets the
-// field's current value as viper's default and binds its environment
-// variable. Viper reads the variables of registered keys only, so without the walk
-// an override of a key absent from the file would be ignored.
-func registerKeys(v *viper.Viper, prefix string, s reflect.Value) error {
+// field's current value as viper's default, binds its environment variable
+// and records the field's type in leaves. Viper reads the variables of
+// registered keys only, so without the walk an override of a key absent
+// from the file would be ignored.
+func registerKeys(v *viper.Viper, prefix string, s reflect.Value, leaves map[string]reflect.Type) error {
 	t := s.Type()
 	for i := range t.NumField() {
 		field := t.Field(i)
@@ -116,13 +132,14 @@ func registerKeys(v *viper.Viper, prefix string, s reflect.Value) error {
 			if !squash {
 				next = join(prefix, name)
 			}
-			if err := registerKeys(v, next, value); err != nil {
+			if err := registerKeys(v, next, value, leaves); err != nil {
 				return err
 			}
 			continue
 		}
 
 		key := join(prefix, name)
+		leaves[key] = field.Type
 		v.SetDefault(key, value.Interface())
 		if err := v.BindEnv(key); err != nil {
 			return fmt.Errorf("binding environment variable of %s: %w", key, err)

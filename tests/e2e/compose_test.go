@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -178,4 +180,97 @@ func hasSection(keys map[string]any, section string) bool {
 		}
 	}
 	return false
+}
+
+// A local config value that names a file relative to the repository root
+// does not resolve inside a service image, which holds no checkout. Compose
+// must override such a key with an absolute path, and the Dockerfile must
+// copy the file there.
+func TestComposeOverridesLocalFilePaths(t *testing.T) {
+	compose := loadCompose(t)
+	copies := dockerfileCopies(t)
+	checked := 0
+	for _, svc := range platformServices {
+		for key, value := range loadServiceConfig(t, svc.name) {
+			path, ok := value.(string)
+			if !ok || !namesLocalFile(key, path) {
+				continue
+			}
+			checked++
+			name := envName(key)
+			override, ok := compose.Services[svc.name].Environment[name]
+			if !ok {
+				t.Errorf("service %s: key %s = %q is relative to the checkout, but compose does not set %s",
+					svc.name, key, path, name)
+				continue
+			}
+			if !filepath.IsAbs(override) {
+				t.Errorf("service %s: %s = %q, want an absolute path inside the image", svc.name, name, override)
+				continue
+			}
+			if got := copies[override]; got != path {
+				t.Errorf("service %s: %s = %q, but deploy/docker/Dockerfile copies %q there, want %q",
+					svc.name, name, override, got, path)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no local config key names a file, want at least segment.rules_path")
+	}
+}
+
+// namesLocalFile reports whether a config value is a relative file path:
+// its key ends in _path, _file or _dir, or it names a file of the checkout.
+func namesLocalFile(key, value string) bool {
+	if value == "" || filepath.IsAbs(value) {
+		return false
+	}
+	for _, suffix := range []string{"_path", "_file", "_dir"} {
+		if strings.HasSuffix(key, suffix) {
+			return true
+		}
+	}
+	info, err := os.Stat(filepath.Join(checkoutRoot, value))
+	return err == nil && !info.IsDir()
+}
+
+// dockerfileCopies returns the single-source COPY instructions of the
+// Dockerfile's service stage that copy from the build context, as
+// destination -> source.
+func dockerfileCopies(t *testing.T) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(checkoutRoot, "deploy", "docker", "Dockerfile"))
+	if err != nil {
+		t.Fatalf("reading deploy/docker/Dockerfile: %v", err)
+	}
+	copies := map[string]string{}
+	for line := range strings.Lines(string(data)) {
+		fields := strings.Fields(line)
+		if len(fields) == 3 && fields[0] == "COPY" {
+			copies[fields[2]] = fields[1]
+		}
+	}
+	return copies
+}
+
+// The projector's pseudonym key must come from a variable of the shell or
+// an .env file, so a deployment can set a real secret without rebuilding.
+// The fallback is a placeholder long enough to start a local trial.
+func TestComposePseudonymKeyFromVariable(t *testing.T) {
+	projector := loadCompose(t).Services["projector"]
+	value, ok := projector.Environment["PROFILEHUB_PSEUDONYM_KEY"]
+	if !ok {
+		t.Fatal("service projector does not set PROFILEHUB_PSEUDONYM_KEY")
+	}
+	match := regexp.MustCompile(`^\$\{PROFILEHUB_PSEUDONYM_KEY:-(.+)\}$`).FindStringSubmatch(value)
+	if match == nil {
+		t.Fatalf("PROFILEHUB_PSEUDONYM_KEY = %q, want ${PROFILEHUB_PSEUDONYM_KEY:-<placeholder>}", value)
+	}
+	placeholder := match[1]
+	if len(placeholder) < 32 {
+		t.Errorf("placeholder key %q has %d bytes, want at least 32", placeholder, len(placeholder))
+	}
+	if !strings.HasPrefix(placeholder, "change-me") {
+		t.Errorf("placeholder key %q does not start with change-me", placeholder)
+	}
 }

@@ -18,7 +18,9 @@ kafka_fetch_jars() {
   fi
   log "fetching Kafka jars into $KAFKA_LIBS"
   mkdir -p "$KAFKA_LIBS"
-  mvn -q -B -f "$ROOT/deploy/kafka/pom.xml" dependency:copy-dependencies \
+  # -Dstyle.color=never: no ANSI colour codes in a redirected log.
+  # NOTE: Maven 3.8.7 with jansi 2.4.0 still writes two ESC[0m resets.
+  mvn -q -B -Dstyle.color=never -f "$ROOT/deploy/kafka/pom.xml" dependency:copy-dependencies \
     -DoutputDirectory="$KAFKA_LIBS" ||
     die "mvn dependency:copy-dependencies on deploy/kafka/pom.xml failed"
 }

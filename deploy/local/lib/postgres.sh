@@ -81,6 +81,31 @@ postgres_record_pid() {
   head -n1 "$PG_DATA/postmaster.pid" >"$RUN_DIR/postgres.pid"
 }
 
+# postgres_live_pid: prints the pid of our cluster's running postmaster, read
+# from postmaster.pid in the data folder as pg_ctl does, or fails when that
+# file is missing or unreadable, names no live process or another port.
+# Line 1 of postmaster.pid is the pid and line 4 the port.
+postgres_live_pid() {
+  local pid port
+  { read -r pid && read -r _ && read -r _ && read -r port; } 2>/dev/null <"$PG_DATA/postmaster.pid" ||
+    return 1
+  [[ "$pid" =~ ^[0-9]+$ && "$port" == "$PG_PORT" ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  printf '%s\n' "$pid"
+}
+
+# postgres_refresh_pid: points .local/run/postgres.pid at the live
+# postmaster of our data folder. The recorded pid goes stale when the
+# cluster is restarted by hand with pg_ctl, and status would then call our
+# own server foreign. Leaves the file alone when no postmaster runs.
+postgres_refresh_pid() {
+  local pid
+  pid="$(postgres_live_pid)" || return 0
+  [[ "$(head -n1 "$RUN_DIR/postgres.pid" 2>/dev/null)" == "$pid" ]] && return 0
+  log "postgres pid file was stale; recording pid $pid from $PG_DATA/postmaster.pid"
+  printf '%s\n' "$pid" >"$RUN_DIR/postgres.pid"
+}
+
 postgres_start() {
   postgres_resolve_paths
   touch "$PG_LOG"

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"github.com/rs/zerolog"
+	"golang.org/x/term"
 
 	"github.com/profilehub/platform/pkg/config"
 )
@@ -112,12 +114,24 @@ func (f *Flags) Load() (Config, error) {
 	return cfg, nil
 }
 
-// Logger returns a human-readable logger on stderr at the configured level.
+// Logger returns a human-readable logger on stderr at the configured level,
+// with colours only when stderr is a terminal.
 func Logger(cfg Config) zerolog.Logger {
+	return newLogger(cfg, os.Stderr)
+}
+
+func newLogger(cfg Config, out io.Writer) zerolog.Logger {
 	level, err := zerolog.ParseLevel(strings.ToLower(cfg.Log.Level))
 	if err != nil || cfg.Log.Level == "" {
 		level = zerolog.InfoLevel
 	}
-	writer := zerolog.ConsoleWriter{Out: os.Stderr, TimeFormat: "15:04:05"}
+	writer := zerolog.ConsoleWriter{Out: out, TimeFormat: "15:04:05", NoColor: !isTerminal(out)}
 	return zerolog.New(writer).Level(level).With().Timestamp().Logger()
+}
+
+// isTerminal reports whether out is a file that is a terminal, so that a
+// log redirected to a file or a pipe holds no ANSI colour codes.
+func isTerminal(out io.Writer) bool {
+	f, ok := out.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -76,3 +76,28 @@ func TestSchemaRegistryFlagOnlyWhereAdded(t *testing.T) {
 	AddFlags(fs)
 	require.Error(t, fs.Parse([]string{"--schema-registry", "http://127.0.0.1:8081"}))
 }
+
+// A log redirected to a file or a pipe must hold plain text, because ANSI
+// colour codes make it hard to read and to grep.
+func TestLoggerNoColorWhenNotTerminal(t *testing.T) {
+	file, err := os.Create(filepath.Join(t.TempDir(), "profilectl.log"))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = file.Close() })
+
+	log := newLogger(Default(), file)
+	log.Warn().Str("topic", "events.raw").Msg("plain")
+
+	data, err := os.ReadFile(file.Name())
+	require.NoError(t, err)
+	assert.Contains(t, string(data), "plain")
+	assert.NotContains(t, string(data), "\x1b[", "ANSI escape in a log written to a file")
+}
+
+func TestIsTerminal(t *testing.T) {
+	file, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = file.Close() })
+
+	assert.False(t, isTerminal(file), "regular file")
+	assert.False(t, isTerminal(io.Discard), "not an *os.File")
+}

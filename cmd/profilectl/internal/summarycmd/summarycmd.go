@@ -30,10 +30,11 @@ const topCustomersQuery = `SELECT profile_id, sum(net_revenue) AS revenue, sum(o
 	`FROM profile_daily FINAL GROUP BY profile_id ORDER BY revenue DESC LIMIT 10`
 
 // Run prints the records written to events.raw and events.deadletter, the
-// profiles and segment memberships in Postgres, where the services' metrics
-// and logs are, and a clickhouse-client command for the top customers. A
-// figure that cannot be read is printed as "unavailable" with the reason,
-// so the rest of the summary still appears.
+// distinct events stored in ClickHouse, the profiles and segment memberships
+// in Postgres, where the services' metrics and logs are, and a
+// clickhouse-client command for the top customers. A figure that cannot be
+// read is printed as "unavailable" with the reason, so the rest of the
+// summary still appears.
 func Run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("profilectl summary", flag.ContinueOnError)
 	flags := settings.AddFlags(fs)
@@ -54,8 +55,11 @@ func Run(ctx context.Context, args []string, stdout io.Writer) error {
 	eventsIn, eventsErr := admin.EndOffsetTotal(ctx, admin.Topic(topics.EventsRaw))
 	deadLettered, deadErr := admin.EndOffsetTotal(ctx, admin.Topic(topics.DeadLetter))
 
-	printFigure(stdout, "events in ("+admin.Topic(topics.EventsRaw)+")", figure(eventsIn, eventsErr))
-	printFigure(stdout, "dead-lettered ("+admin.Topic(topics.DeadLetter)+")", figure(deadLettered, deadErr))
+	// Every import appends its records to the topic again, even when ingest
+	// drops them as duplicates, so this figure grows with each run.
+	printFigure(stdout, "records on "+admin.Topic(topics.EventsRaw), figure(eventsIn, eventsErr))
+	printClickHouse(ctx, cfg, stdout)
+	printFigure(stdout, "records on "+admin.Topic(topics.DeadLetter), figure(deadLettered, deadErr))
 
 	printPostgres(ctx, cfg, stdout)
 

@@ -121,7 +121,9 @@ func (h *Handler) finish(b *stream.Batch, prepared preparedBatch, dups duplicate
 	for _, rej := range prepared.rejected {
 		b.Reject(rej.record, rej.reason, rej.err)
 		m.Rejected.WithLabelValues(rej.reason).Inc()
-		h.deps.Log.Warn().
+		// Debug only: the consumer runtime logs one Warn per record once the
+		// dead-letter topic has acknowledged it, with the same ids and reason.
+		h.deps.Log.Debug().
 			Str("topic", rej.record.Topic).
 			Int32("partition", rej.record.Partition).
 			Int64("offset", rej.record.Offset).

@@ -1,12 +1,14 @@
 package handler
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"testing"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
+	"github.com/rs/zerolog"
 	"github.com/stretchr/testify/require"
 	"github.com/twmb/franz-go/pkg/kgo"
 
@@ -168,4 +170,21 @@ func TestHandleRetriesRegistryErrors(t *testing.T) {
 	require.ErrorIs(t, err, registryDown)
 	require.Equal(t, 0, b.Rejected(), "the record is retried, not dead-lettered")
 	require.Empty(t, out.records)
+}
+
+// The consumer runtime logs each dead-lettered record at Warn, so the
+// handler logs its rejections at Debug and a rejected record costs one
+// Warn line, not two.
+func TestHandleLogsRejectionsAtDebug(t *testing.T) {
+	deps, _ := testDeps(t, newMemorySeen(), (&recordingProducer{}).produce)
+	var logs bytes.Buffer
+	deps.Log = zerolog.New(&logs)
+	b := &stream.Batch{Records: []*kgo.Record{{Topic: testInputTopic, Value: []byte("not avro")}}}
+
+	require.NoError(t, New(deps).Handle(context.Background(), b))
+
+	require.Equal(t, 1, b.Rejected())
+	require.Contains(t, logs.String(), `"level":"debug"`)
+	require.Contains(t, logs.String(), `"message":"rejecting record"`)
+	require.NotContains(t, logs.String(), `"level":"warn"`)
 }
