@@ -37,9 +37,10 @@ type Enrichment struct {
 	CatalogueCacheTTL time.Duration `mapstructure:"catalogue_cache_ttl"`
 
 	// KeysPerStatement bounds the aggregate keys of one recompute statement
-	// and the profiles of one previous-event query. Default 2000: about
-	// 240 KB of SQL per statement, which the service allows by raising
-	// max_query_size for these statements. Must be positive.
+	// and the profiles of one previous-event query. Default 20000, which
+	// holds every key of a batch of 1000 orders of 20 lines. The keys travel
+	// as external data, so only the distinct ids of a statement are SQL
+	// text. Must be positive.
 	KeysPerStatement int `mapstructure:"keys_per_statement"`
 
 	// MaxPollRecords bounds the records of one batch. Default 1000. Must be
@@ -65,7 +66,7 @@ func DefaultEnrichment() Enrichment {
 		SessionGap:         30 * time.Minute,
 		CatalogueCacheSize: 50_000,
 		CatalogueCacheTTL:  10 * time.Minute,
-		KeysPerStatement:   2000,
+		KeysPerStatement:   20000,
 		MaxPollRecords:     1000,
 	}
 }

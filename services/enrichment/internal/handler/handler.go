@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 	"github.com/twmb/franz-go/pkg/kgo"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/profilehub/platform/pkg/avro"
 	"github.com/profilehub/platform/pkg/events"
@@ -163,21 +164,28 @@ func (h *Handler) enrich(ctx context.Context,
 	return rows, lines, nil
 }
 
-// store inserts the event rows, then the line rows. A retry after a
-// partial failure inserts both again, which the tables collapse.
+// store inserts the event rows and the line rows concurrently, each on its
+// own ClickHouse connection. A retry after a partial failure inserts both
+// again, which the tables collapse.
 func (h *Handler) store(ctx context.Context, rows []warehouse.EventRow, lines []warehouse.LineRow) error {
 	defer h.timeStep(stepInsert)()
 
-	if err := h.deps.Warehouse.InsertEvents(ctx, rows); err != nil {
-		return err
-	}
-	h.metrics.eventsStored.Add(float64(len(rows)))
-
-	if err := h.deps.Warehouse.InsertLines(ctx, lines); err != nil {
-		return err
-	}
-	h.metrics.linesStored.Add(float64(len(lines)))
-	return nil
+	group, ctx := errgroup.WithContext(ctx)
+	group.Go(func() error {
+		if err := h.deps.Warehouse.InsertEvents(ctx, rows); err != nil {
+			return err
+		}
+		h.metrics.eventsStored.Add(float64(len(rows)))
+		return nil
+	})
+	group.Go(func() error {
+		if err := h.deps.Warehouse.InsertLines(ctx, lines); err != nil {
+			return err
+		}
+		h.metrics.linesStored.Add(float64(len(lines)))
+		return nil
+	})
+	return group.Wait()
 }
 
 func (h *Handler) aggregate(ctx context.Context, keys warehouse.Keys) error {

@@ -59,8 +59,8 @@ func TestRecomputeStatementsChunkPerTable(t *testing.T) {
 
 	require.Len(t, got, 4, "two profile_daily and two profile_hour_of_week statements")
 	assert.Equal(t, "profile_daily", got[0].table)
-	assert.Equal(t, []string{"('p1', 20111205)", "('p2', 20111205)"}, got[0].tuples)
-	assert.Equal(t, []string{"('p3', 20111205)"}, got[1].tuples)
+	assert.Equal(t, [][]any{{"p1", uint32(20111205)}, {"p2", uint32(20111205)}}, got[0].keys)
+	assert.Equal(t, [][]any{{"p3", uint32(20111205)}}, got[1].keys)
 	assert.Equal(t, "profile_hour_of_week", got[2].table)
 }
 
@@ -71,10 +71,10 @@ func TestRenderKeepsPlaceholderLikeIDs(t *testing.T) {
 	require.NoError(t, err)
 	w := &Warehouse{keysPerStatement: 10, queries: queries}
 	st := statement{
-		table:  "product_daily",
-		tuples: []string{"(" + quote("{version}") + ", 20111205)"},
-		ids:    []string{"{version}"},
-		days:   []uint32{20111205},
+		table: "product_daily",
+		keys:  [][]any{{"{version}", uint32(20111205)}},
+		ids:   []string{"{version}"},
+		days:  []uint32{20111205},
 	}
 
 	query := w.render(st, 42)

@@ -13,12 +13,13 @@ import (
 //go:embed sql/*.sql
 var queryFiles embed.FS
 
-// DefaultKeysPerStatement bounds the keys of one recompute statement. A key
-// literal is about 60 bytes and appears twice in some statements, so 2000
-// keys make about 240 KB of SQL and about 12000 syntax tree nodes, below
-// the server's default max_ast_elements of 50000. Fewer, larger statements
-// are faster because each one reads the raw tables with FINAL once.
-const DefaultKeysPerStatement = 2000
+// DefaultKeysPerStatement bounds the keys of one recompute statement. The
+// keys travel as external data, so the SQL text grows only with the
+// distinct ids, and 20000 holds every key of a batch of 1000 orders of 20
+// lines.
+// Fewer, larger statements are faster because each one reads the raw
+// tables with FINAL once.
+const DefaultKeysPerStatement = 20000
 
 // Warehouse is the ClickHouse side of enrichment. It is safe for concurrent
 // use.

@@ -1,5 +1,6 @@
 -- Recomputes product_daily for the (product_id, day) pairs of the batch from
 -- the order lines of every profile on those days. Fee lines are left out.
+-- The caller sends the pairs as the external table aggregate_keys.
 INSERT INTO {database}.product_daily
     (product_id, day, units, revenue, orders, cancellations, buyers, version)
 SELECT
@@ -14,6 +15,6 @@ SELECT
 FROM {database}.order_lines FINAL
 WHERE is_fee = 0
   AND product_id IN ({products})
-  AND (product_id, toYYYYMMDD(event_time)) IN ({keys})
+  AND (product_id, toYYYYMMDD(event_time)) IN aggregate_keys
   AND event_time >= {from} AND event_time < {to}
 GROUP BY product_id, day

@@ -1,6 +1,7 @@
 -- Recomputes profile_daily for the (profile_id, day) pairs of the batch from
 -- every stored event and order line of those days. Counts come from events,
 -- money and units from order_lines, joined by UNION ALL and one GROUP BY.
+-- The caller sends the pairs as the external table aggregate_keys.
 INSERT INTO {database}.profile_daily
     (profile_id, day, orders, cancellations, net_revenue, items, product_views,
      cart_adds, cart_removes, reviews, events, sessions, version)
@@ -35,7 +36,7 @@ FROM
         session_id
     FROM {database}.events FINAL
     WHERE profile_id IN ({profiles})
-      AND (profile_id, toYYYYMMDD(event_time)) IN ({keys})
+      AND (profile_id, toYYYYMMDD(event_time)) IN aggregate_keys
       AND event_time >= {from} AND event_time < {to}
     UNION ALL
     SELECT
@@ -53,7 +54,7 @@ FROM
         '' AS session_id
     FROM {database}.order_lines FINAL
     WHERE profile_id IN ({profiles})
-      AND (profile_id, toYYYYMMDD(event_time)) IN ({keys})
+      AND (profile_id, toYYYYMMDD(event_time)) IN aggregate_keys
       AND event_time >= {from} AND event_time < {to}
 )
 GROUP BY profile_id, day

@@ -2,6 +2,7 @@
 -- the batch over all time. Views, cart adds and reviews come from events, units,
 -- revenue and orders from order_lines. Fee lines and fee products are left
 -- out. The category is the latest non-empty one seen.
+-- The caller sends the pairs as the external table aggregate_keys.
 INSERT INTO {database}.profile_products
     (profile_id, product_id, category, units, revenue, orders, views, cart_adds,
      reviews, rating_sum, last_at, version)
@@ -35,7 +36,7 @@ FROM
         toUInt32(if(event_type = 'review_submitted', rating, 0)) AS rating
     FROM {database}.events FINAL
     WHERE profile_id IN ({profiles})
-      AND (profile_id, product_id) IN ({keys})
+      AND (profile_id, product_id) IN aggregate_keys
       AND is_fee = 0
       AND event_type IN ('product_viewed', 'cart_updated', 'review_submitted')
     UNION ALL
@@ -54,7 +55,7 @@ FROM
         toUInt32(0) AS rating
     FROM {database}.order_lines FINAL
     WHERE profile_id IN ({profiles})
-      AND (profile_id, product_id) IN ({keys})
+      AND (profile_id, product_id) IN aggregate_keys
       AND is_fee = 0
 )
 GROUP BY profile_id, product_id
