@@ -48,7 +48,8 @@ func New(pool *pgxpool.Pool, size int, ttl time.Duration, reg prometheus.Registe
 
 // Lookup returns the product of every id in ids. Ids the cache lacks are
 // read from catalogue_products in one query. Ids absent there get category
-// "" and the fee flag of pkg/catalogue.IsFeeStockCode, and are cached too.
+// "" and the fee flag of pkg/catalogue.IsFeeStockCode. They are not cached,
+// so a product added to the catalogue later is found by the next batch.
 // An error means Postgres failed and is transient.
 func (c *Catalogue) Lookup(ctx context.Context, ids []string) (map[string]Product, error) {
 	products := make(map[string]Product, len(ids))
@@ -77,7 +78,8 @@ func (c *Catalogue) Lookup(ctx context.Context, ids []string) (map[string]Produc
 	for _, id := range missing {
 		p, ok := found[id]
 		if !ok {
-			p = Product{IsFee: feecodes.IsFeeStockCode(id)}
+			products[id] = Product{IsFee: feecodes.IsFeeStockCode(id)}
+			continue
 		}
 		c.cache.put(id, p)
 		products[id] = p
