@@ -227,6 +227,8 @@ func TestLoadEmptyEnvOverridesFile(t *testing.T) {
 	err := Load(path, &cfg)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "kafka.brokers: must list at least one broker")
+	assert.Contains(t, err.Error(), "from environment variable PROFILEHUB_KAFKA_BROKERS",
+		"the variable, not the file, holds the invalid value")
 }
 
 func TestLoadEnvErrorNamesVariable(t *testing.T) {

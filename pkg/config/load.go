@@ -17,7 +17,9 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 
@@ -73,9 +75,22 @@ func Load(path string, out Validator) error {
 		return fmt.Errorf("decoding config %s: %w", describe(path), err)
 	}
 	if err := out.Validate(); err != nil {
-		return fmt.Errorf("invalid config %s: %w", describe(path), err)
+		return fmt.Errorf("invalid config %s: %w", sourceOf(path, err), err)
 	}
 	return nil
+}
+
+// sourceOf names where the value behind a validation error came from: the
+// environment variable of the failing key when it is set, because it
+// overrides the file, else the file.
+func sourceOf(path string, err error) string {
+	var field *FieldError
+	if errors.As(err, &field) {
+		if _, set := os.LookupEnv(EnvName(field.Key)); set {
+			return "from environment variable " + EnvName(field.Key)
+		}
+	}
+	return describe(path)
 }
 
 // decodeHooks convert the strings of the file and the environment into the

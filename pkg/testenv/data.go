@@ -19,7 +19,8 @@ func DataFile(t testing.TB, rel string) string {
 	path := filepath.Join(DataDir(), filepath.FromSlash(rel))
 	if _, err := os.Stat(path); err != nil {
 		if RequireStack() {
-			t.Fatalf("data file %s not found: set %s to the folder of the public data sets", path, DataEnv)
+			t.Fatalf("data file %s not found: point %s (make test DATA=...) at the folder of the public data sets",
+				path, DataEnv)
 		}
 		t.Skipf("data file %s not found; set %s to run this test", path, DataEnv)
 	}

@@ -18,12 +18,16 @@ ensure_dirs() { mkdir -p "$RUN_DIR" "$LOG_DIR"; }
 # port_open PORT: true when something accepts TCP connections on 127.0.0.1:PORT.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# pid_alive NAME: true when .local/run/NAME.pid names a live process.
+# pid_alive NAME: true when .local/run/NAME.pid names a live process. A
+# killed process that its parent has not reaped yet is a zombie, which
+# kill -0 still finds, so its state in /proc counts as dead too.
 pid_alive() {
-  local file="$RUN_DIR/$1.pid" pid
+  local file="$RUN_DIR/$1.pid" pid state
   [[ -f "$file" ]] || return 1
   pid="$(head -n1 "$file")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  state="$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)"
+  [[ "$state" != "Z" && "$state" != "X" ]]
 }
 
 # running NAME PORT LOGFILE: true when our pid file names a live process,

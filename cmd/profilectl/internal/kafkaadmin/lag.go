@@ -34,6 +34,9 @@ type GroupLag struct {
 	Group string
 	// Topics maps each full topic name to the records not yet committed.
 	Topics map[string]int64
+	// Members is the number of consumers in the group; zero means no
+	// instance of the service is consuming.
+	Members int
 }
 
 // Total returns the lag summed over the group's topics.
@@ -71,6 +74,15 @@ func (a *Admin) Lag(ctx context.Context) ([]GroupLag, error) {
 		return nil, fmt.Errorf("listing end offsets: %w", err)
 	}
 
+	names := make([]string, 0, len(Groups))
+	for _, g := range Groups {
+		names = append(names, a.GroupName(g.Service))
+	}
+	described, err := a.client.DescribeGroups(ctx, names...)
+	if err != nil {
+		return nil, fmt.Errorf("describing consumer groups: %w", err)
+	}
+
 	out := make([]GroupLag, 0, len(Groups))
 	for _, g := range Groups {
 		name := a.GroupName(g.Service)
@@ -79,6 +91,9 @@ func (a *Admin) Lag(ctx context.Context) ([]GroupLag, error) {
 			return nil, fmt.Errorf("fetching committed offsets of group %s: %w", name, err)
 		}
 		lag := GroupLag{Group: name, Topics: map[string]int64{}}
+		if d, ok := described[name]; ok && d.Err == nil {
+			lag.Members = len(d.Members)
+		}
 		for _, base := range g.Topics {
 			topic := a.Topic(base)
 			lag.Topics[topic] = topicLag(topic, committed, starts, ends)

@@ -17,12 +17,15 @@ import (
 // Run polls the lag of every service's consumer group until all of them
 // have zero lag on all their topics in two consecutive polls, printing one
 // progress line per poll. It fails on timeout, naming the groups still
-// lagging.
+// lagging, and earlier when a group has lag but no consumer for
+// --stalled, naming the service that is not running.
 func Run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("profilectl wait", flag.ContinueOnError)
 	flags := settings.AddFlags(fs)
 	timeout := fs.Duration("timeout", 30*time.Minute, "maximum time to wait, such as 90s or 30m")
 	interval := fs.Duration("interval", 2*time.Second, "time between two polls")
+	stalled := fs.Duration("stalled", time.Minute,
+		"how long a group may have lag and no consumer before wait fails; 0 waits for the timeout")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,12 +45,14 @@ func Run(ctx context.Context, args []string, stdout io.Writer) error {
 
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
-	return poll(ctx, admin, *interval, *timeout, stdout)
+	return poll(ctx, admin, *interval, *timeout, *stalled, stdout)
 }
 
-func poll(ctx context.Context, admin *kafkaadmin.Admin, interval, timeout time.Duration, stdout io.Writer) error {
+func poll(ctx context.Context, admin *kafkaadmin.Admin, interval, timeout, stalled time.Duration,
+	stdout io.Writer) error {
 	idlePolls := 0
 	var lagging []string
+	unconsumed := newUnconsumedTracker(stalled)
 	ticker := time.NewTicker(interval)
 	defer ticker.Stop()
 	for {
@@ -68,6 +73,10 @@ func poll(ctx context.Context, admin *kafkaadmin.Admin, interval, timeout time.D
 			if idlePolls >= 2 {
 				fmt.Fprintln(stdout, "every consumer group has caught up")
 				return nil
+			}
+			if group, ok := unconsumed.update(lags, time.Now()); !ok {
+				return fmt.Errorf("group %s has lag but no consumer for %s: is its service running? "+
+					"check bash deploy/local/services.sh status and .local/logs", group, stalled)
 			}
 		}
 
@@ -98,6 +107,9 @@ func describe(lags []kafkaadmin.GroupLag) string {
 	parts := make([]string, len(lags))
 	for i, lag := range lags {
 		parts[i] = fmt.Sprintf("%s=%d", lag.Group, lag.Total())
+		if lag.Total() > 0 && lag.Members == 0 {
+			parts[i] += "(no consumer)"
+		}
 	}
 	return "lag " + strings.Join(parts, " ")
 }
