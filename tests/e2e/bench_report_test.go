@@ -16,6 +16,7 @@ import (
 type benchResults struct {
 	Machine              string
 	RawEvents            int64
+	VerifiedCustomers    int
 	OrderLines           int64
 	ImportSeconds        float64
 	PipelineSeconds      float64
@@ -80,10 +81,12 @@ func (r benchResults) markdown() string {
 		r.ImportSeconds, float64(r.RawEvents)/r.ImportSeconds)
 	fmt.Fprintf(&b, "| import start to every consumer group drained | %.1f s |\n", r.PipelineSeconds)
 	fmt.Fprintf(&b, "| end-to-end rate | %.0f events/s (%.0f order lines/s) |\n", pipelineRate, lineRate)
+	fmt.Fprintf(&b, "| customers whose orders, net revenue and products matched the CSV after the run | %d |\n",
+		r.VerifiedCustomers)
 	fmt.Fprintf(&b, "| event-to-profile latency during the bulk import, p50 / p99 / max (%d profiles) | %s / %s / %s |\n",
-		r.BulkLatency.Count, r.BulkLatency.P50, r.BulkLatency.P99, r.BulkLatency.Max)
+		r.BulkLatency.Count, ms(r.BulkLatency.P50), ms(r.BulkLatency.P99), ms(r.BulkLatency.Max))
 	fmt.Fprintf(&b, "| event-to-profile latency of single events into an idle pipeline, p50 / p99 / max (%d events at %d/s) | %s / %s / %s |\n\n",
-		r.SteadyLatency.Count, r.SteadyRate, r.SteadyLatency.P50, r.SteadyLatency.P99, r.SteadyLatency.Max)
+		r.SteadyLatency.Count, r.SteadyRate, ms(r.SteadyLatency.P50), ms(r.SteadyLatency.P99), ms(r.SteadyLatency.Max))
 
 	fmt.Fprintf(&b, "## Per service\n\nRecords committed by each consumer group, over the time it was "+
 		"committing (sampled once a second).\n\n| service | records | seconds | records/s |\n|---|---|---|---|\n")
@@ -113,3 +116,6 @@ func (r benchResults) markdown() string {
 		"consumer, order lines per second for the insert.\n")
 	return b.String()
 }
+
+// ms rounds d to whole milliseconds for the page.
+func ms(d time.Duration) time.Duration { return d.Round(time.Millisecond) }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/profilehub/platform/pkg/catalogue"
 	"github.com/profilehub/platform/pkg/topics"
 )
 
@@ -41,6 +42,11 @@ func TestBenchmarkRetailYear(t *testing.T) {
 	p.waitDrained(ctx, 60*time.Minute)
 	res.PipelineSeconds = time.Since(start).Seconds()
 	res.Services = sampler.stop()
+
+	// The measured run must also be a correct one.
+	want := readRetailFixture(t, file, 1<<30, catalogue.IsFeeStockCode)
+	p.requireFigures(ctx, want)
+	res.VerifiedCustomers = len(want.Customers)
 	res.RawEvents = int64(len(p.readTopic(ctx, topics.EventsRaw)))
 	res.OrderLines = p.countRows(ctx, "order_lines")
 	var users []string
