@@ -35,7 +35,8 @@ type GroupLag struct {
 	// Topics maps each full topic name to the records not yet committed.
 	Topics map[string]int64
 	// Members is the number of consumers in the group; zero means no
-	// instance of the service is consuming.
+	// instance of the service is consuming, and -1 that the broker could
+	// not describe the group, as right after it started.
 	Members int
 }
 
@@ -78,10 +79,9 @@ func (a *Admin) Lag(ctx context.Context) ([]GroupLag, error) {
 	for _, g := range Groups {
 		names = append(names, a.GroupName(g.Service))
 	}
-	described, err := a.client.DescribeGroups(ctx, names...)
-	if err != nil {
-		return nil, fmt.Errorf("describing consumer groups: %w", err)
-	}
+	// A group the broker cannot describe yet (its coordinator is still
+	// loading) gets Members -1 instead of failing the whole call.
+	described, _ := a.client.DescribeGroups(ctx, names...)
 
 	out := make([]GroupLag, 0, len(Groups))
 	for _, g := range Groups {
@@ -90,7 +90,7 @@ func (a *Admin) Lag(ctx context.Context) ([]GroupLag, error) {
 		if err != nil {
 			return nil, fmt.Errorf("fetching committed offsets of group %s: %w", name, err)
 		}
-		lag := GroupLag{Group: name, Topics: map[string]int64{}}
+		lag := GroupLag{Group: name, Topics: map[string]int64{}, Members: -1}
 		if d, ok := described[name]; ok && d.Err == nil {
 			lag.Members = len(d.Members)
 		}

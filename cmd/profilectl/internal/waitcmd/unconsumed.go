@@ -19,10 +19,11 @@ func newUnconsumedTracker(limit time.Duration) *unconsumedTracker {
 
 // update records one poll taken at now. It returns the name of a group
 // that has had lag and no consumer for longer than the limit, and false;
-// otherwise "" and true. A zero limit never fails.
+// otherwise "" and true. A group whose members are unknown (-1) counts as
+// consumed. A zero limit never fails.
 func (u *unconsumedTracker) update(lags []kafkaadmin.GroupLag, now time.Time) (string, bool) {
 	for _, lag := range lags {
-		if lag.Total() == 0 || lag.Members > 0 {
+		if lag.Total() == 0 || lag.Members != 0 {
 			delete(u.since, lag.Group)
 			continue
 		}

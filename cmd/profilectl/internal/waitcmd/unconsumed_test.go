@@ -54,3 +54,12 @@ func TestUnconsumedZeroLimitNeverFails(t *testing.T) {
 	_, ok := u.update(groupLag(10, 0), start.Add(time.Hour))
 	require.True(t, ok)
 }
+
+func TestUnconsumedIgnoresUnknownMembers(t *testing.T) {
+	u := newUnconsumedTracker(time.Minute)
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+	u.update(groupLag(10, -1), start)
+	_, ok := u.update(groupLag(10, -1), start.Add(time.Hour))
+	require.True(t, ok, "a group the broker could not describe is not reported as stopped")
+}
