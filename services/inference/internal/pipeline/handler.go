@@ -46,6 +46,9 @@ type Handler struct {
 	modelVersion string
 	metrics      *Metrics
 	log          zerolog.Logger
+	// computedAt returns the computation time stamped on each record;
+	// tests replace it.
+	computedAt func() time.Time
 
 	// mu serializes batches and refresh chunks. batches counts the batches
 	// started, and lastBatchAt is when the latest one ended (the creation
@@ -61,7 +64,7 @@ type Handler struct {
 func NewHandler(source AggregateSource, codec Codec, produce ProduceFunc, topic, modelVersion string,
 	m *Metrics, log zerolog.Logger) *Handler {
 	return &Handler{source: source, codec: codec, produce: produce, topic: topic,
-		modelVersion: modelVersion, metrics: m, log: log, lastBatchAt: time.Now()}
+		modelVersion: modelVersion, metrics: m, log: log, lastBatchAt: time.Now(), computedAt: time.Now}
 }
 
 // activity returns the number of batches started and when the latest one
@@ -168,7 +171,7 @@ func (h *Handler) traitRecords(ids []string, aggs map[string]*traits.Aggregates,
 		// The computation time orders this record after every earlier
 		// computation of the profile with the same as_of and reference
 		// time, which may have used older RFM thresholds.
-		record.ComputedAt = time.Now().UTC().Truncate(time.Millisecond)
+		record.ComputedAt = h.computedAt().UTC().Truncate(time.Millisecond)
 		value, err := h.codec.EncodeTraits(record)
 		if err != nil {
 			// The traits come from this service, so a failure is a bug:

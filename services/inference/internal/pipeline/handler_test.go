@@ -84,9 +84,13 @@ func batchOf(values ...string) *stream.Batch {
 	return b
 }
 
+// newTestHandler returns a Handler whose records carry a fixed computed_at,
+// so two runs over the same aggregates give the same bytes.
 func newTestHandler(src AggregateSource, out *captured) *Handler {
-	return NewHandler(src, fakeCodec{}, out.produce, "traits.inferred", "traits-v1",
+	h := NewHandler(src, fakeCodec{}, out.produce, "traits.inferred", "traits-v1",
 		NewMetrics(prometheus.NewRegistry()), zerolog.Nop())
+	h.computedAt = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
+	return h
 }
 
 func TestHandleProducesOnePerProfile(t *testing.T) {
