@@ -50,7 +50,29 @@ func Kafka(t testing.TB) (brokers []string, prefix string) {
 	})
 	createTopics(t, admin, prefix)
 	waitForLeaders(t, admin, names)
+	waitForGroupCoordinator(t, admin, prefix)
 	return brokers, prefix
+}
+
+// waitForGroupCoordinator waits until the broker answers group requests.
+// On a broker that just started, the first of them creates the offsets
+// topic and fails with COORDINATOR_NOT_AVAILABLE until its partitions have
+// leaders, which would fail the first test that reads group offsets.
+func waitForGroupCoordinator(t testing.TB, admin *kadm.Client, prefix string) {
+	t.Helper()
+	deadline := time.Now().Add(setupTimeout)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), reachTimeout)
+		_, err := admin.FetchOffsets(ctx, prefix+"coordinator-probe")
+		cancel()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("kafka group coordinator not available after %s: %v", setupTimeout, err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 func createTopics(t testing.TB, admin *kadm.Client, prefix string) {
