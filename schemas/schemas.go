@@ -4,8 +4,9 @@ package schemas
 
 import "embed"
 
-// Files contains every *.avsc file of this folder. A schema may name a
-// record of another file by its full name; pkg/avro inlines it on load.
+// Files contains every *.avsc file of this folder, and the earlier
+// versions in history/. A schema may name a record of another file by its
+// full name; pkg/avro inlines it on load.
 //
-//go:embed *.avsc
+//go:embed *.avsc history
 var Files embed.FS

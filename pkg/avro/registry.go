@@ -57,7 +57,8 @@ func Default() (*Registry, error) {
 	return defaultRegistry()
 }
 
-// NewRegistry parses every *.avsc file at the root of files. A schema may
+// NewRegistry parses every *.avsc file at the root of files, and adds the
+// earlier versions in files' history folder as writer schemas. A schema may
 // refer by full name to a named type that another file defines: the first
 // reference is replaced by a copy of the definition, so every loaded schema
 // is self-contained. Each file's top-level type becomes a reader schema that
@@ -95,7 +96,31 @@ func NewRegistry(files fs.FS, opts ...Option) (*Registry, error) {
 		r.writers.Store(entry.fingerprint, entry)
 		r.codecs[entry.parsed.name] = newCodec(r, entry)
 	}
+	if err := r.addHistory(files); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// addHistory adds every schema in the history folder of files as a writer
+// schema. Single-object records carry only a fingerprint, so a record
+// written before a schema changed decodes only while its version is known.
+// Each history file must be self-contained: it is not inlined.
+func (r *Registry) addHistory(files fs.FS) error {
+	paths, err := fs.Glob(files, "history/*.avsc")
+	if err != nil {
+		return fmt.Errorf("listing historical schemas: %w", err)
+	}
+	for _, p := range paths {
+		data, err := fs.ReadFile(files, p)
+		if err != nil {
+			return fmt.Errorf("reading historical schema %s: %w", p, err)
+		}
+		if _, err := r.AddWriter(string(data)); err != nil {
+			return fmt.Errorf("loading historical schema %s: %w", p, err)
+		}
+	}
+	return nil
 }
 
 func readSchemaFiles(files fs.FS) (map[string]any, error) {
