@@ -26,6 +26,6 @@
 // same values for the same schemas.
 //
 // Decode errors that retrying cannot fix are *DecodeError values wrapping
-// ErrMalformed, ErrUnknownSchema or ErrIncompatible. IsPermanent tells them
-// from a schema registry that cannot be reached.
+// ErrMalformed, ErrUnknownSchema or ErrIncompatible. IsPermanent
+// distinguishes them from a schema registry that cannot be reached.
 package avro

@@ -46,7 +46,7 @@ func TestRegistryWithoutHistoryRejectsOldRecord(t *testing.T) {
 	require.ErrorIs(t, err, ErrUnknownSchema)
 }
 
-// encodeWithV1 encodes a point with a producer that only knows version 1.
+// encodeWithV1 encodes a point with a producer whose registry has only version 1.
 func encodeWithV1(t *testing.T) []byte {
 	t.Helper()
 	producer, err := NewRegistry(fstest.MapFS{"point.avsc": {Data: []byte(pointV1)}})

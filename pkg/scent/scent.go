@@ -81,7 +81,7 @@ func buildMatcher(entries []Entry, textOnly bool) matcher {
 			}
 			for _, form := range append([]string{words[last]}, plurals(words[last])...) {
 				phrase := strings.Join(append(slices.Clone(words[:last]), form), " ")
-				if _, taken := m.phrases[phrase]; !taken {
+				if _, claimed := m.phrases[phrase]; !claimed {
 					m.phrases[phrase] = name
 				}
 			}

@@ -54,7 +54,7 @@ func Kafka(t testing.TB) (brokers []string, prefix string) {
 	return brokers, prefix
 }
 
-// waitForGroupCoordinator waits until the broker answers group requests.
+// waitForGroupCoordinator waits until the broker serves group requests.
 // On a broker that just started, the first of them creates the offsets
 // topic and fails with COORDINATOR_NOT_AVAILABLE until its partitions have
 // leaders, which would fail the first test that reads group offsets.

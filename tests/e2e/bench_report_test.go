@@ -69,9 +69,9 @@ func (r benchResults) markdown() string {
 	fmt.Fprintf(&b, "# Benchmarks\n\n")
 	fmt.Fprintf(&b, "Measured by `make bench` (`go test -tags bench -run TestBenchmarkRetailYear ./tests/e2e`) "+
 		"on %s, on %s.\n\n", time.Now().UTC().Format("2006-01-02"), r.Machine)
-	fmt.Fprintf(&b, "Input: the whole retail year (541,909 invoice lines, one event per invoice) "+
-		"imported by `profilectl import online-retail` into a fresh platform: its own topics, "+
-		"ClickHouse database and Postgres database, with all six services running as separate "+
+	fmt.Fprintf(&b, "Input: the whole retail year (541,909 invoice lines, one event per invoice), "+
+		"imported by `profilectl import online-retail` into a fresh platform with its own topics, "+
+		"ClickHouse database and Postgres database. All six services run as separate "+
 		"processes on the same machine as the broker and both stores.\n\n")
 
 	fmt.Fprintf(&b, "## End to end\n\n| measure | value |\n|---|---|\n")
@@ -112,8 +112,8 @@ func (r benchResults) markdown() string {
 		"- Idle latency: single order events produced at a fixed rate after the backlog drained; the time "+
 		"from the produce acknowledgement to the arrival of the profile record that includes the order.\n"+
 		"- Component rates read or write the same data as the pipeline in the same run, so the last column "+
-		"is the share of the component's own rate that the whole pipeline reaches: events per second for the "+
-		"consumer, order lines per second for the insert.\n")
+		"is the share of the component's own rate that the whole pipeline reaches. It compares events per "+
+		"second for the consumer and order lines per second for the insert.\n")
 	return b.String()
 }
 

@@ -60,7 +60,7 @@ postgres_init() {
   cat >>"$PG_DATA/postgresql.conf" <<CONF
 
 # Added by deploy/local/lib/postgres.sh. fsync is off because this cluster
-# holds local test data only: speed matters more than surviving a crash.
+# contains local test data only, so speed matters more than surviving a crash.
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
 unix_socket_directories = ''

@@ -77,7 +77,7 @@ func importOnlineRetail(ctx context.Context, cfg settings.Config, opts retailOpt
 		defer pool.Close()
 	}
 	// Upsert the products before producing any event, so enrichment finds
-	// every product's category and fee flag when it first sees a line and
+	// every product's category and fee flag when it first reads a line, and
 	// the stored aggregates do not depend on timing.
 	if pool != nil {
 		list, err := collectProducts(ctx, opts.file, filter, location)

@@ -34,9 +34,9 @@ type GroupLag struct {
 	Group string
 	// Topics maps each full topic name to the records not yet committed.
 	Topics map[string]int64
-	// Members is the number of consumers in the group; zero means no
-	// instance of the service is consuming, and -1 that the broker could
-	// not describe the group, as right after it started.
+	// Members is the number of consumers in the group. Zero means no
+	// instance of the service is consuming. -1 means the broker could not
+	// describe the group, as happens right after it started.
 	Members int
 }
 

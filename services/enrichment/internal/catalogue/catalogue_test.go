@@ -12,8 +12,8 @@ import (
 )
 
 // A product missing from the catalogue is looked up again by the next
-// call, so one added later is found without waiting for a cache expiry;
-// a found product is served from the cache.
+// call, so one added later is found without waiting for a cache expiry.
+// A found product is served from the cache.
 func TestLookupFindsProductAddedLater(t *testing.T) {
 	pool, _ := testenv.Postgres(t)
 	ctx := context.Background()

@@ -64,18 +64,18 @@ func TestServiceEndToEnd(t *testing.T) {
 		&kgo.Record{Topic: inTopic, Key: []byte(profile), Value: activity},
 		&kgo.Record{Topic: inTopic, Key: []byte("junk"), Value: []byte("\xc3\x01 not avro")}))
 	require.Eventually(t, func() bool {
-		return counter(t, reg, "profilehub_inference_profiles_total", map[string]string{"result": "produced"}) >= 1 &&
-			counter(t, reg, "profilehub_stream_dead_lettered_total", nil) == 1
+		return testenv.CounterValue(t, reg, "profilehub_inference_profiles_total", map[string]string{"result": "produced"}) >= 1 &&
+			testenv.CounterValue(t, reg, "profilehub_stream_dead_lettered_total", nil) == 1
 	}, 60*time.Second, 100*time.Millisecond)
 
 	// The replay: the same activity again, in a batch of its own.
-	before := counter(t, reg, "profilehub_inference_profiles_total", map[string]string{"result": "produced"})
+	before := testenv.CounterValue(t, reg, "profilehub_inference_profiles_total", map[string]string{"result": "produced"})
 	require.NoError(t, stream.ProduceSync(ctx, producer, &kgo.Record{Topic: inTopic, Key: []byte(profile), Value: activity}))
 	require.Eventually(t, func() bool {
-		return counter(t, reg, "profilehub_inference_profiles_total", map[string]string{"result": "produced"}) > before
+		return testenv.CounterValue(t, reg, "profilehub_inference_profiles_total", map[string]string{"result": "produced"}) > before
 	}, 60*time.Second, 100*time.Millisecond)
 
-	out := readAll(t, brokers, topics.Name(prefix, topics.TraitsInferred))
+	out := testenv.ReadTopic(t, brokers, topics.Name(prefix, topics.TraitsInferred))
 	require.GreaterOrEqual(t, len(out), 2)
 	// Every computation carries its own computed_at; apart from it, the
 	// same ClickHouse state gives the same record.
@@ -95,7 +95,7 @@ func TestServiceEndToEnd(t *testing.T) {
 	require.NoError(t, err)
 	assertSeededTraits(t, got)
 
-	dead := readAll(t, brokers, topics.Name(prefix, topics.DeadLetter))
+	dead := testenv.ReadTopic(t, brokers, topics.Name(prefix, topics.DeadLetter))
 	require.Len(t, dead, 1)
 	reason, ok := stream.Header(dead[0], "dlq.reason")
 	require.True(t, ok)

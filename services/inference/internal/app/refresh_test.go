@@ -65,10 +65,10 @@ func TestRefreshAfterReferenceAdvances(t *testing.T) {
 		require.NoError(t, stream.ProduceSync(ctx, producer, recs...))
 	}
 	produced := func() float64 {
-		return counter(t, reg, "profilehub_inference_profiles_total", map[string]string{"result": "produced"})
+		return testenv.CounterValue(t, reg, "profilehub_inference_profiles_total", map[string]string{"result": "produced"})
 	}
 	refreshes := func() float64 {
-		return counter(t, reg, "profilehub_inference_refreshes_total", map[string]string{"result": "completed"})
+		return testenv.CounterValue(t, reg, "profilehub_inference_refreshes_total", map[string]string{"result": "completed"})
 	}
 
 	// The batch and the first refresh, both against the seeded reference time.
@@ -132,7 +132,7 @@ func insertLaterOrder(t testing.TB, conn driver.Conn, at time.Time) {
 func lastRecords(t testing.TB, brokers []string, prefix string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
-	for _, r := range readAll(t, brokers, topics.Name(prefix, topics.TraitsInferred)) {
+	for _, r := range testenv.ReadTopic(t, brokers, topics.Name(prefix, topics.TraitsInferred)) {
 		out[string(r.Key)] = r.Value
 	}
 	return out

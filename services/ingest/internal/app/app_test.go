@@ -6,10 +6,8 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	dto "github.com/prometheus/client_model/go"
 	"github.com/rs/zerolog"
 	"github.com/stretchr/testify/require"
-	"github.com/twmb/franz-go/pkg/kadm"
 	"github.com/twmb/franz-go/pkg/kgo"
 
 	"github.com/profilehub/platform/pkg/avro"
@@ -69,9 +67,9 @@ func TestServiceEndToEnd(t *testing.T) {
 	// The counters move only after a batch succeeded, so once they add up
 	// every output is acknowledged and every offset committed.
 	require.Eventually(t, func() bool {
-		return counter(t, reg, "profilehub_ingest_events_ingested_total", nil) == 2 &&
-			counter(t, reg, "profilehub_ingest_events_rejected_total", map[string]string{"reason": "undecodable"}) == 1 &&
-			counter(t, reg, "profilehub_ingest_duplicates_total", nil) == 1
+		return testenv.CounterValue(t, reg, "profilehub_ingest_events_ingested_total", nil) == 2 &&
+			testenv.CounterValue(t, reg, "profilehub_ingest_events_rejected_total", map[string]string{"reason": "undecodable"}) == 1 &&
+			testenv.CounterValue(t, reg, "profilehub_ingest_duplicates_total", nil) == 1
 	}, 60*time.Second, 100*time.Millisecond)
 
 	// A copy that arrives in a later batch is found in ingest_seen. The
@@ -80,12 +78,12 @@ func TestServiceEndToEnd(t *testing.T) {
 	require.NoError(t, stream.ProduceSync(ctx, producer, &kgo.Record{
 		Topic: rawTopic, Key: []byte("device-7"), Value: encode(t, codec, login)}))
 	require.Eventually(t, func() bool {
-		return counter(t, reg, "profilehub_ingest_duplicates_total", nil) == 2
+		return testenv.CounterValue(t, reg, "profilehub_ingest_duplicates_total", nil) == 2
 	}, 60*time.Second, 100*time.Millisecond)
 	require.GreaterOrEqual(t,
-		counter(t, reg, "profilehub_ingest_duplicates_total", map[string]string{"source": "seen"}), 1.0)
+		testenv.CounterValue(t, reg, "profilehub_ingest_duplicates_total", map[string]string{"source": "seen"}), 1.0)
 
-	resolved := readAll(t, brokers, topics.Name(prefix, topics.EventsResolved))
+	resolved := testenv.ReadTopic(t, brokers, topics.Name(prefix, topics.EventsResolved))
 	require.Len(t, resolved, 2, "the duplicate is not produced")
 	userProfile := identity.ProfileID(identity.KindUser, "17850")
 	got := make(map[string]*kgo.Record)
@@ -102,7 +100,7 @@ func TestServiceEndToEnd(t *testing.T) {
 	require.True(t, ok, "input headers are copied")
 	require.Equal(t, "00-trace-01", traceparent)
 
-	dead := readAll(t, brokers, topics.Name(prefix, topics.DeadLetter))
+	dead := testenv.ReadTopic(t, brokers, topics.Name(prefix, topics.DeadLetter))
 	require.Len(t, dead, 1)
 	require.Equal(t, malformed, dead[0].Value)
 	require.Equal(t, "device-9", string(dead[0].Key))
@@ -150,60 +148,4 @@ func encode(t testing.TB, codec *events.EventCodec, ev *events.Event) []byte {
 	value, err := codec.Encode(ev)
 	require.NoError(t, err)
 	return value
-}
-
-// readAll returns every record of topic, reading up to the end offsets
-// listed when it starts.
-func readAll(t testing.TB, brokers []string, topic string) []*kgo.Record {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-
-	cl, err := kgo.NewClient(kgo.SeedBrokers(brokers...), kgo.ConsumeTopics(topic),
-		kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()))
-	require.NoError(t, err)
-	defer cl.Close()
-	ends, err := kadm.NewClient(cl).ListEndOffsets(ctx, topic)
-	require.NoError(t, err)
-	var total int64
-	ends.Each(func(o kadm.ListedOffset) { total += o.Offset })
-
-	var records []*kgo.Record
-	for int64(len(records)) < total {
-		fetches := cl.PollFetches(ctx)
-		require.NoError(t, ctx.Err(), "read %d of %d records of %s", len(records), total, topic)
-		fetches.EachError(func(_ string, _ int32, err error) { require.NoError(t, err) })
-		records = append(records, fetches.Records()...)
-	}
-	return records
-}
-
-// counter returns the sum of the counter's series whose labels include
-// labels.
-func counter(t testing.TB, reg *prometheus.Registry, name string, labels map[string]string) float64 {
-	t.Helper()
-	families, err := reg.Gather()
-	require.NoError(t, err)
-	var sum float64
-	for _, f := range families {
-		if f.GetName() != name {
-			continue
-		}
-		for _, m := range f.GetMetric() {
-			if hasLabels(m.GetLabel(), labels) {
-				sum += m.GetCounter().GetValue()
-			}
-		}
-	}
-	return sum
-}
-
-func hasLabels(pairs []*dto.LabelPair, want map[string]string) bool {
-	matched := 0
-	for _, p := range pairs {
-		if v, ok := want[p.GetName()]; ok && v == p.GetValue() {
-			matched++
-		}
-	}
-	return matched == len(want)
 }

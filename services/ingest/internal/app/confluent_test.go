@@ -65,11 +65,11 @@ func TestServiceDecodesConfluentWireFormat(t *testing.T) {
 		&kgo.Record{Topic: rawTopic, Key: []byte("device-31"), Value: value}))
 
 	require.Eventually(t, func() bool {
-		return counter(t, reg, "profilehub_ingest_events_ingested_total", nil) == 1
+		return testenv.CounterValue(t, reg, "profilehub_ingest_events_ingested_total", nil) == 1
 	}, 60*time.Second, 100*time.Millisecond)
-	require.Zero(t, counter(t, reg, "profilehub_ingest_events_rejected_total", nil))
+	require.Zero(t, testenv.CounterValue(t, reg, "profilehub_ingest_events_rejected_total", nil))
 
-	resolved := readAll(t, brokers, topics.Name(prefix, topics.EventsResolved))
+	resolved := testenv.ReadTopic(t, brokers, topics.Name(prefix, topics.EventsResolved))
 	require.Len(t, resolved, 1)
 	got, err := eventCodec(t).Decode(resolved[0].Value)
 	require.NoError(t, err)

@@ -76,10 +76,10 @@ func TestServiceEndToEnd(t *testing.T) {
 	waitEvaluated(t, reg, 3)
 	send(alice, encodeTraits(t, codec, alice, ref.Add(-time.Hour), 0, "0"))
 	require.Eventually(t, func() bool {
-		return counter(t, reg, "profilehub_segment_profiles_total", map[string]string{"result": "stale"}) == 1
+		return testenv.CounterValue(t, reg, "profilehub_segment_profiles_total", map[string]string{"result": "stale"}) == 1
 	}, 60*time.Second, 100*time.Millisecond)
 
-	out := readAll(t, brokers, topics.Name(prefix, topics.SegmentsChanged))
+	out := testenv.ReadTopic(t, brokers, topics.Name(prefix, topics.SegmentsChanged))
 	require.Len(t, out, 2, "first memberships only: the replay and the older traits change nothing")
 	byKey := map[string]*events.SegmentMembership{}
 	for _, r := range out {
@@ -101,7 +101,7 @@ func TestServiceEndToEnd(t *testing.T) {
 	assert.Equal(t, []string{"active", "new"}, segments)
 	assert.True(t, ref.Equal(asOf), "as_of %s", asOf)
 
-	dead := readAll(t, brokers, topics.Name(prefix, topics.DeadLetter))
+	dead := testenv.ReadTopic(t, brokers, topics.Name(prefix, topics.DeadLetter))
 	require.Len(t, dead, 1)
 	assert.Equal(t, "junk", string(dead[0].Key))
 }
@@ -109,7 +109,7 @@ func TestServiceEndToEnd(t *testing.T) {
 func waitEvaluated(t *testing.T, reg *prometheus.Registry, n float64) {
 	t.Helper()
 	require.Eventually(t, func() bool {
-		return counter(t, reg, "profilehub_segment_profiles_total", map[string]string{"result": "evaluated"}) >= n
+		return testenv.CounterValue(t, reg, "profilehub_segment_profiles_total", map[string]string{"result": "evaluated"}) >= n
 	}, 60*time.Second, 100*time.Millisecond)
 }
 

@@ -95,8 +95,8 @@ func membershipHolds[T cmp.Ordered](op string, values, operand []T) bool {
 	return false
 }
 
-func containsAny[T cmp.Ordered](values, wanted []T) bool {
-	for _, w := range wanted {
+func containsAny[T cmp.Ordered](values, expected []T) bool {
+	for _, w := range expected {
 		if slices.Contains(values, w) {
 			return true
 		}
